@@ -1,0 +1,51 @@
+import "server-only";
+import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+
+export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+export interface AuditQuery {
+  partnerId?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  actor?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+export async function listAuditEvents(q: AuditQuery): Promise<{ rows: AuditEventRow[]; total: number }> {
+  const db = await getDb();
+  const where: SQL[] = [];
+  if (q.partnerId) where.push(eq(auditEvents.partnerId, q.partnerId));
+  if (q.action) where.push(ilike(auditEvents.action, `${q.action.replace(/[%_\\]/g, "\\$&")}%`));
+  if (q.objectType) where.push(eq(auditEvents.objectType, q.objectType));
+  if (q.objectId) where.push(eq(auditEvents.objectId, q.objectId));
+  if (q.actor) {
+    const p = `%${q.actor.replace(/[%_\\]/g, "\\$&")}%`;
+    where.push(or(ilike(auditEvents.actorLabel, p), eq(auditEvents.actorId, q.actor))!);
+  }
+  if (q.from) where.push(gte(auditEvents.at, q.from));
+  if (q.to) where.push(lt(auditEvents.at, q.to));
+  const filter = where.length ? and(...where) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(auditEvents)
+      .where(filter)
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(auditEvents).where(filter),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function listAuditActions(): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.selectDistinct({ action: auditEvents.action }).from(auditEvents).orderBy(auditEvents.action);
+  return rows.map((r) => r.action);
+}

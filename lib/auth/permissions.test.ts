@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import {
+  ADMIN_ACTIONS,
+  PARTNER_ACTIONS,
+  assertPartner,
+  decideAdmin,
+  decideKeyForPartner,
+  decideKeyForPlatform,
+  decidePartner,
+  resolveConsolePartner,
+  type KeyPrincipal,
+  type PartnerAction,
+  type Viewer,
+} from "./permissions";
+
+const P1 = "ptr_one";
+const P2 = "ptr_two";
+
+const viewer = (over: Partial<Viewer>): Viewer => ({
+  userId: "usr_x",
+  email: "x@example.test",
+  name: null,
+  isAdmin: false,
+  memberships: [],
+  ...over,
+});
+
+const subjects = {
+  anonymous: null,
+  stranger: viewer({}),
+  owner: viewer({ memberships: [{ partnerId: P1, role: "owner" }] }),
+  member: viewer({ memberships: [{ partnerId: P1, role: "member" }] }),
+  otherOwner: viewer({ memberships: [{ partnerId: P2, role: "owner" }] }),
+  admin: viewer({ isAdmin: true }),
+} as const;
+
+type Subject = keyof typeof subjects;
+type Outcome = "allow" | "unauthenticated" | "forbidden";
+
+// The whole matrix for partner P1: role x action -> outcome. A new action
+// without a row here fails the completeness test below.
+const MATRIX: Record<PartnerAction, Record<Subject, Outcome>> = {
+  "partner:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "listing:write": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
+  "members:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "members:manage": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden" },
+  "api_keys:manage": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden" },
+  "activity:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+};
+
+const outcome = (d: ReturnType<typeof decidePartner>): Outcome => (d.allowed ? "allow" : d.reason);
+
+describe("partner actions: role x action x owner", () => {
+  it("has a row for every action", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(PARTNER_ACTIONS).sort());
+  });
+
+  const cases = (Object.keys(MATRIX) as PartnerAction[]).flatMap((action) =>
+    (Object.keys(subjects) as Subject[]).map((subject) => [action, subject, MATRIX[action][subject]] as const),
+  );
+
+  it.each(cases)("%s by %s on partner P1 -> %s", (action, subject, expected) => {
+    expect(outcome(decidePartner(subjects[subject], action, P1))).toBe(expected);
+  });
+
+  it("an owner of P1 has no rights on P2", () => {
+    for (const action of Object.keys(PARTNER_ACTIONS) as PartnerAction[]) {
+      expect(decidePartner(subjects.owner, action, P2).allowed).toBe(false);
+    }
+  });
+
+  it("assertPartner throws 401 for anonymous and 403 for the wrong partner", () => {
+    expect(() => assertPartner(null, "partner:read", P1)).toThrowError(expect.objectContaining({ code: "unauthorized" }));
+    expect(() => assertPartner({ kind: "user", viewer: subjects.otherOwner }, "partner:read", P1)).toThrowError(
+      expect.objectContaining({ code: "forbidden" }),
+    );
+    expect(() => assertPartner({ kind: "user", viewer: subjects.member }, "partner:read", P1)).not.toThrow();
+  });
+});
+
+describe("admin actions", () => {
+  it.each(ADMIN_ACTIONS.flatMap((a) => (Object.keys(subjects) as Subject[]).map((s) => [a, s] as const)))(
+    "%s by %s",
+    (action, subject) => {
+      const expected: Outcome = subject === "admin" ? "allow" : subject === "anonymous" ? "unauthenticated" : "forbidden";
+      expect(outcome(decideAdmin(subjects[subject], action))).toBe(expected);
+    },
+  );
+});
+
+describe("API keys", () => {
+  const partnerKey: KeyPrincipal = { keyId: "key_1", kind: "partner", partnerId: P1, scopes: ["partner:read", "listing:write"] };
+  const platformKey: KeyPrincipal = { keyId: "key_2", kind: "platform", partnerId: null, scopes: ["platform:read"] };
+
+  it("a partner key acts on its own partner within its scopes only", () => {
+    expect(decideKeyForPartner(partnerKey, "listing:write", P1).allowed).toBe(true);
+    expect(decideKeyForPartner(partnerKey, "listing:write", P2)).toEqual({ allowed: false, reason: "forbidden" });
+    expect(decideKeyForPartner(partnerKey, "activity:read", P1)).toEqual({ allowed: false, reason: "forbidden" });
+  });
+
+  it("a key can never manage keys or members, whatever its scopes say", () => {
+    const greedy = { ...partnerKey, scopes: ["api_keys:manage", "members:manage"] };
+    expect(decideKeyForPartner(greedy, "api_keys:manage", P1).allowed).toBe(false);
+    expect(decideKeyForPartner(greedy, "members:manage", P1).allowed).toBe(false);
+  });
+
+  it("a platform key is not a partner key and vice versa", () => {
+    expect(decideKeyForPartner(platformKey, "partner:read", P1).allowed).toBe(false);
+    expect(decideKeyForPlatform(platformKey, "platform:read").allowed).toBe(true);
+    expect(decideKeyForPlatform(platformKey, "platform:write").allowed).toBe(false);
+    expect(decideKeyForPlatform(partnerKey, "platform:read").allowed).toBe(false);
+    expect(decideKeyForPlatform(null, "platform:read")).toEqual({ allowed: false, reason: "unauthenticated" });
+  });
+});
+
+describe("resolveConsolePartner", () => {
+  const two = viewer({ memberships: [{ partnerId: P1, role: "owner" }, { partnerId: P2, role: "member" }] });
+
+  it("defaults to the first membership, then remembers the choice", () => {
+    expect(resolveConsolePartner(two, null, null)).toEqual({ partnerId: P1, denied: false });
+    expect(resolveConsolePartner(two, null, P2)).toEqual({ partnerId: P2, denied: false });
+  });
+
+  it("ignores a remembered partner the viewer no longer belongs to", () => {
+    expect(resolveConsolePartner(subjects.owner, null, P2)).toEqual({ partnerId: P1, denied: false });
+  });
+
+  it("denies an explicit request for someone else's partner, admins included", () => {
+    expect(resolveConsolePartner(subjects.owner, P2, null).denied).toBe(true);
+    expect(resolveConsolePartner(subjects.admin, P1, null).denied).toBe(true);
+  });
+
+  it("has no partner for a viewer without memberships", () => {
+    expect(resolveConsolePartner(subjects.stranger, null, null)).toEqual({ partnerId: null, denied: false });
+  });
+});

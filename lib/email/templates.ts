@@ -1,0 +1,60 @@
+// Plain, inline-styled email templates (mail clients ignore stylesheets).
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+function layout(title: string, bodyHtml: string): string {
+  return `<!doctype html><html><body style="margin:0;background:#f1f5f9;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#0f172a">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:32px 16px">
+<table role="presentation" width="560" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:12px;border:1px solid #e2e8f0">
+<tr><td style="padding:24px 32px;border-bottom:1px solid #e2e8f0;font-weight:700;color:#1f5a53">Provenant Partners</td></tr>
+<tr><td style="padding:32px"><h1 style="margin:0 0 16px;font-size:20px">${escapeHtml(title)}</h1>${bodyHtml}</td></tr>
+<tr><td style="padding:16px 32px;border-top:1px solid #e2e8f0;font-size:12px;color:#64748b">You received this because of your Provenant partner program account.</td></tr>
+</table></td></tr></table></body></html>`;
+}
+
+function button(url: string, label: string): string {
+  return `<p style="margin:24px 0"><a href="${escapeHtml(url)}" style="display:inline-block;background:#236f66;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600">${escapeHtml(label)}</a></p>`;
+}
+
+export function magicLinkEmail(args: { url: string; host: string; expiresInHours: number }): RenderedEmail {
+  return {
+    subject: `Sign in to Provenant Partners`,
+    html: layout(
+      "Your sign-in link",
+      `<p style="margin:0 0 8px;line-height:1.5">Click the button below to sign in to ${escapeHtml(args.host)}.</p>` +
+        button(args.url, "Sign in") +
+        `<p style="margin:0;font-size:13px;color:#475569;line-height:1.5">The link works once and expires in ${args.expiresInHours} hours. If you did not ask for it, ignore this email.</p>`,
+    ),
+    text: `Sign in to Provenant Partners\n\nOpen this link to sign in to ${args.host}:\n${args.url}\n\nThe link works once and expires in ${args.expiresInHours} hours. If you did not ask for it, ignore this email.\n`,
+  };
+}
+
+export function invitationEmail(args: {
+  partnerName: string;
+  inviterName: string;
+  role: string;
+  signInUrl: string;
+}): RenderedEmail {
+  return {
+    subject: `${args.inviterName} added you to ${args.partnerName} on Provenant Partners`,
+    html: layout(
+      `You have joined ${args.partnerName}`,
+      `<p style="margin:0 0 8px;line-height:1.5">${escapeHtml(args.inviterName)} added you to <strong>${escapeHtml(args.partnerName)}</strong> as ${escapeHtml(args.role)}. Sign in with this email address to open the partner console.</p>` +
+        button(args.signInUrl, "Open the partner console"),
+    ),
+    text: `${args.inviterName} added you to ${args.partnerName} as ${args.role}.\nSign in with this email address to open the partner console:\n${args.signInUrl}\n`,
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("runs with no variables at all: PGlite, local URL, demo login on in development", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATA_DIR).toBe(".data");
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.demoLogin).toBe(true);
+    expect(env.SEED_DEMO).toBe(true);
+  });
+
+  it("turns demo login off in production unless asked for", () => {
+    expect(parseEnv({ NODE_ENV: "production" }).demoLogin).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", DEMO_LOGIN: "true" }).demoLogin).toBe(true);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", APP_URL: "" }).APP_URL).toBe("http://localhost:3000");
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://localhost/db" }, "DATABASE_URL", "postgres://"],
+    [{ APP_URL: "localhost:3000" }, "APP_URL", "http(s) URL"],
+    [{ AUTH_SECRET: "short" }, "AUTH_SECRET", "32 characters"],
+    [{ DEMO_LOGIN: "yes" }, "DEMO_LOGIN", '"true" or "false"'],
+    [{ RESEND_API_KEY: "abc" }, "RESEND_API_KEY", 're_"'],
+  ])("refuses %o and names the variable", (source, variable, hint) => {
+    let caught: unknown;
+    try {
+      parseEnv(source);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EnvError);
+    const message = (caught as EnvError).message;
+    expect(message).toContain(`${variable}:`);
+    expect(message).toContain(hint);
+  });
+
+  it("reports every bad variable at once", () => {
+    expect(() => parseEnv({ DATABASE_URL: "nope", APP_URL: "nope" })).toThrowError(/DATABASE_URL[\s\S]*APP_URL/);
+  });
+});

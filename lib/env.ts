@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Everything else asks getEnv().
+// Empty strings count as unset, so a blank line in .env never overrides a default.
+
+const bool = z
+  .enum(["true", "false", "1", "0"], { message: 'must be "true" or "false"' })
+  .transform((v) => v === "true" || v === "1");
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+/, { message: "must be a postgres:// or postgresql:// connection URL" });
+
+const httpUrl = z
+  .string()
+  .url({ message: "must be an absolute http(s) URL" })
+  .refine((v) => /^https?:\/\//.test(v), { message: "must be an absolute http(s) URL" });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().default(".data"),
+  APP_URL: httpUrl.default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+  DEMO_LOGIN: bool.optional(),
+  SEED_DEMO: bool.default(true),
+  RESEND_API_KEY: z.string().regex(/^re_/, { message: 'must start with "re_"' }).optional(),
+  RESEND_BASE_URL: httpUrl.optional(),
+  EMAIL_FROM: z.string().min(3).default("Provenant Partners <partners@provenant.dev>"),
+  CRON_SECRET: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & { demoLogin: boolean };
+
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      "Invalid environment configuration:\n" +
+        issues.map((i) => `  - ${i.variable}: ${i.message}`).join("\n") +
+        "\nSee .env.example for every variable and its format.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((i) => ({ variable: String(i.path[0] ?? "?"), message: i.message })),
+    );
+  }
+  const env = result.data;
+  return { ...env, demoLogin: env.DEMO_LOGIN ?? env.NODE_ENV !== "production" };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change variables between cases; this forgets the parsed copy. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,19 @@
+import { EnvError, getEnv, type Env } from "@/lib/env";
+
+/** Validates the environment for a command-line script; exits naming the bad variable. */
+export function envOrExit(): Env {
+  try {
+    return getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export function fail(error: unknown): never {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+}

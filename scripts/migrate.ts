@@ -1,0 +1,12 @@
+import { closeDb, getDbHandle } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { envOrExit, fail } from "./cli";
+
+const env = envOrExit();
+try {
+  await migrateDb(await getDbHandle(), { databaseUrl: env.DATABASE_URL });
+  console.log("Migrations applied.");
+  await closeDb();
+} catch (error) {
+  fail(error);
+}
