@@ -76,6 +76,49 @@ const TRACK_PITCH: Record<Track, string[]> = {
   ],
 };
 
+const TAGLINES: Record<Track, string[]> = {
+  installer: [
+    "Content Credentials on WordPress and Shopify, live in an afternoon",
+    "Provenance that survives your CDN, your theme and your image pipeline",
+    "We install, tune and prove C2PA survival for media-heavy storefronts",
+    "Fifteen-minute installs, with public proof you can verify",
+    "Provenance for publishers, shops and creative studios",
+  ],
+  auditor: [
+    "Survival testing and evidence packs your SOC 2 auditor can trace",
+    "Independent checks that your Content Credentials really survive",
+    "Provenance controls, tested and documented for compliance teams",
+    "Sampling plans, survival reports and hash-listed evidence",
+  ],
+  enterprise_integrator: [
+    "C2PA signing and remote manifests across enterprise media pipelines",
+    "Provenance rollouts for DAMs, CDNs and custom publishing stacks",
+    "Canary releases, rollback plans and 24/7 support for provenance at scale",
+    "Content Credentials for regulated, multi-brand enterprises",
+  ],
+};
+const CLOSERS: Record<Track, string[]> = {
+  installer: [
+    "Every install ends with a survival check on real pages, not a screenshot.",
+    "We hand over a short runbook so your team can keep credentials intact after theme and plugin updates.",
+    "Typical projects: storefront product imagery, editorial photo desks and portfolio sites.",
+  ],
+  auditor: [
+    "Deliverables map to SOC 2 common criteria and include the raw check data behind every figure.",
+    "We re-run the checks on a schedule so evidence stays current between audit periods.",
+    "Our reports state sample sizes, exclusions and methods, so your auditor can re-perform them.",
+  ],
+  enterprise_integrator: [
+    "We work inside your change-management process, with staged rollouts and tested rollback.",
+    "Our engineers have integrated signing into DAMs, image CDNs and headless CMSs.",
+    "Support runs around the clock with a four-hour response commitment.",
+  ],
+};
+const ASSETS = [
+  "hero-banner", "product-shot", "lookbook-cover", "editorial-portrait", "campaign-still", "press-photo",
+  "homepage-feature", "catalog-detail", "team-photo", "case-study-header", "event-gallery", "launch-visual",
+];
+
 interface PartnerPlan {
   slug: string;
   name: string;
@@ -196,11 +239,11 @@ export function buildDemoData(now: Date): DemoData {
       status: p.probation ? "probation" : "active",
       joinedAt,
       probationEndsAt: probationEndsAt(joinedAt),
-      tagline: faker.helpers.arrayElement(TRACK_PITCH[p.track]).split(",")[0]!.replace(/\.$/, ""),
+      tagline: faker.helpers.arrayElement(TAGLINES[p.track]),
       description: [
         faker.helpers.arrayElement(TRACK_PITCH[p.track]),
         `${p.name} has worked with ${faker.number.int({ min: 12, max: 240 })} customers across ${regions.length} region${regions.length > 1 ? "s" : ""}.`,
-        faker.company.catchPhrase() + ".",
+        faker.helpers.arrayElement(CLOSERS[p.track]),
       ].join(" "),
       website: `https://${domain}`,
       logoUrl: null,
@@ -212,7 +255,7 @@ export function buildDemoData(now: Date): DemoData {
       contactEmail: `partners@${domain}`,
       slaResponseHours: p.track === "enterprise_integrator" ? 4 : faker.helpers.arrayElement([8, 24, 48]),
       proofLinks: Array.from({ length: proofCount }, (_, n) =>
-        verifyLinkFor(`https://${domain}/work/${faker.helpers.slugify(faker.commerce.productName().toLowerCase())}-${n + 1}.jpg`),
+        verifyLinkFor(`https://${domain}/work/${faker.helpers.arrayElement(ASSETS)}-${n + 1}.${n === 2 ? "png" : "jpg"}`),
       ),
       currency: home === "europe" ? "EUR" : "USD",
       createdAt: joinedAt,

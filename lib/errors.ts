@@ -48,6 +48,10 @@ export const conflict = (message: string) => new AppError({ code: "conflict", me
 export function fieldErrorsFrom(error: ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) (fields[[...issue.path, k].join(".")] ??= []).push("Unknown field");
+      continue;
+    }
     const key = issue.path.length ? issue.path.join(".") : "_";
     (fields[key] ??= []).push(issue.message);
   }

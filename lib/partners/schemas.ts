@@ -68,7 +68,11 @@ export const listingInputSchema = z.object({
     .min(1, "At least 1 hour")
     .max(720, "At most 720 hours (30 days)")
     .nullable(),
-  proofLinks: z.array(proofLinkSchema).max(3, "At most 3 proof links"),
+  // Blank inputs in the form are not links: drop them before validating.
+  proofLinks: z.preprocess(
+    (v) => (Array.isArray(v) ? v.filter((x) => !(typeof x === "string" && x.trim() === "")) : v),
+    z.array(proofLinkSchema).max(3, "At most 3 proof links"),
+  ),
 });
 export type ListingInput = z.infer<typeof listingInputSchema>;
 

@@ -121,6 +121,7 @@ export async function listPartnersForAdmin(
 
 export interface ProgramCounts {
   partners: number;
+  mix: { track: Track; tier: Tier; n: number }[];
   byTrack: Record<string, number>;
   byTier: Record<string, number>;
   byStatus: Record<string, number>;
@@ -136,8 +137,11 @@ export async function programCounts(): Promise<ProgramCounts> {
       .groupBy(partners.track, partners.tier, partners.status),
     db.select({ n: count() }).from(users),
   ]);
-  const out: ProgramCounts = { partners: 0, byTrack: {}, byTier: {}, byStatus: {}, users: userCount?.n ?? 0 };
+  const out: ProgramCounts = { partners: 0, mix: [], byTrack: {}, byTier: {}, byStatus: {}, users: userCount?.n ?? 0 };
   for (const r of rows) {
+    const same = out.mix.find((m) => m.track === r.track && m.tier === r.tier);
+    if (same) same.n += r.n;
+    else out.mix.push({ track: r.track, tier: r.tier, n: r.n });
     out.partners += r.n;
     out.byTrack[r.track] = (out.byTrack[r.track] ?? 0) + r.n;
     out.byTier[r.tier] = (out.byTier[r.tier] ?? 0) + r.n;

@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/layout/app-shell";
+import { signOutAction } from "@/lib/auth/actions";
+import { getViewer } from "@/lib/auth/guards";
+
+const NAV = [
+  { href: "/admin", label: "Overview", exact: true },
+  { href: "/admin/partners", label: "Partners" },
+  { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/outbox", label: "Email outbox" },
+  { href: "/admin/api-keys", label: "Platform keys" },
+];
+
+// Display only: every admin page calls requireAdminPage itself.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
+  return (
+    <AppShell
+      area="Admin"
+      nav={viewer?.isAdmin ? NAV : []}
+      navLabel="Admin"
+      viewer={viewer && { name: viewer.name, email: viewer.email, isAdmin: viewer.isAdmin, hasPartner: viewer.memberships.length > 0 }}
+      signOutAction={signOutAction}
+    >
+      {children}
+    </AppShell>
+  );
+}

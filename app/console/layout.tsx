@@ -1,0 +1,35 @@
+import { cookies } from "next/headers";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/layout/app-shell";
+import { PartnerSwitcher } from "@/components/console/partner-switcher";
+import { signOutAction, switchPartner } from "@/lib/auth/actions";
+import { ACTIVE_PARTNER_COOKIE, getViewer } from "@/lib/auth/guards";
+import { resolveConsolePartner } from "@/lib/auth/permissions";
+import { getPartnersByIds } from "@/lib/partners/store";
+
+const NAV = [
+  { href: "/console", label: "Overview", exact: true },
+  { href: "/console/listing", label: "Directory listing" },
+  { href: "/console/team", label: "Team" },
+  { href: "/console/api-keys", label: "API keys" },
+  { href: "/console/activity", label: "Activity" },
+];
+
+// Display only: every page checks access itself (a layout does not re-run on client navigation).
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
+  const mine = viewer ? await getPartnersByIds(viewer.memberships.map((m) => m.partnerId)) : [];
+  const current = viewer ? resolveConsolePartner(viewer, null, (await cookies()).get(ACTIVE_PARTNER_COOKIE)?.value).partnerId : null;
+  return (
+    <AppShell
+      area="Console"
+      nav={NAV}
+      navLabel="Console"
+      viewer={viewer && { name: viewer.name, email: viewer.email, isAdmin: viewer.isAdmin, hasPartner: mine.length > 0 }}
+      signOutAction={signOutAction}
+      sidebarTop={<PartnerSwitcher partners={mine.map((p) => ({ id: p.id, name: p.name }))} current={current} action={switchPartner} />}
+    >
+      {children}
+    </AppShell>
+  );
+}

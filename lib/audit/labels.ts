@@ -1,0 +1,35 @@
+// Human wording for audit actions. Unknown actions fall back to a readable form
+// of their code, so a new action never shows up blank.
+
+const LABELS: Record<string, string> = {
+  "partner.joined": "Joined the program",
+  "partner.listing_updated": "Listing updated",
+  "membership.created": "Team member added",
+  "membership.role_changed": "Team member role changed",
+  "membership.removed": "Team member removed",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+};
+
+export function auditActionLabel(action: string): string {
+  if (LABELS[action]) return LABELS[action];
+  const [object, verb] = action.split(".");
+  const text = `${object ?? ""} ${(verb ?? "").replaceAll("_", " ")}`.replaceAll("_", " ").trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A one-line summary of what changed: "tier: verified → advanced". */
+export function auditChangeSummary(before: unknown, after: unknown, limit = 3): string {
+  const b = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
+  const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const show = (v: unknown) => {
+    if (v === null || v === undefined || v === "") return "—";
+    if (Array.isArray(v)) return v.length ? v.join(", ") : "—";
+    const s = typeof v === "object" ? JSON.stringify(v) : String(v);
+    return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+  };
+  const parts = keys.slice(0, limit).map((k) => (k in b && k in a ? `${k}: ${show(b[k])} → ${show(a[k])}` : k in a ? `${k}: ${show(a[k])}` : `${k} was ${show(b[k])}`));
+  if (keys.length > limit) parts.push(`+${keys.length - limit} more`);
+  return parts.join("; ");
+}
