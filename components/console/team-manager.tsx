@@ -118,7 +118,7 @@ export function TeamManager({
                       </label>
                       <Select
                         id={`role-${m.membershipId}`}
-                        className="h-8 w-32 py-1"
+                        className="h-8 w-32 min-w-28 py-1"
                         value={m.role}
                         disabled={pending}
                         onChange={(e) => run(() => changeRole(partnerId, m.membershipId, e.target.value))}

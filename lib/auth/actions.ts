@@ -21,14 +21,16 @@ export async function requestMagicLink(_prev: SignInState, form: FormData): Prom
   const parsed = emailSchema.safeParse(form.get("email"));
   if (!parsed.success) return { error: parsed.error.issues[0]!.message, email: String(form.get("email") ?? "") };
   try {
-    await signIn("email", { email: parsed.data, redirectTo: safeCallbackPath(form.get("callbackUrl")) });
+    // redirect: false sends the email and returns; we then go straight to our page
+    // (Auth.js would otherwise bounce through /api/auth/verify-request).
+    await signIn("email", { email: parsed.data, redirectTo: safeCallbackPath(form.get("callbackUrl")), redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       return { error: "We could not send the sign-in email. Try again in a minute.", email: parsed.data };
     }
-    throw error; // the redirect to "check your email"
+    throw error;
   }
-  return {};
+  redirect("/sign-in/check-email");
 }
 
 export async function signInAsDemo(form: FormData): Promise<void> {

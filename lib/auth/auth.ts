@@ -70,6 +70,18 @@ async function config(): Promise<NextAuthConfig> {
     // the database on every request, so a removed member loses access at once.
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in/error" },
+    logger: {
+      // A used or expired sign-in link is a user mistake, not a server error.
+      error(error) {
+        const type = (error as { type?: string }).type;
+        if (type === "Verification" || type === "CredentialsSignin") log.info("sign-in refused", { reason: type });
+        else log.error("auth error", { type, error: error.stack ?? error.message });
+      },
+      warn(code) {
+        log.warn("auth warning", { code });
+      },
+      debug() {},
+    },
     providers: [emailProvider(), ...(getEnv().demoLogin ? [demoProvider()] : [])],
     callbacks: {
       jwt({ token, user }) {
