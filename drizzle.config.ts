@@ -4,6 +4,6 @@ import { defineConfig } from "drizzle-kit";
 // Migrations are applied by scripts/migrate.ts on both PGlite and PostgreSQL.
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./db/schema.ts",
+  schema: "./db/schema/index.ts",
   out: "./drizzle",
 });

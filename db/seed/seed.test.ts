@@ -1,12 +1,12 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "./client";
+import { getDb } from "../client";
 import { authenticateApiKey } from "@/lib/api-keys/manage-keys";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { TIERS, TRACKS } from "@/lib/partners/constants";
 import { isOnProbation } from "@/lib/partners/rules";
-import { memberships, partners, users } from "./schema";
-import { buildDemoData, DEMO_PARTNER_API_KEY, DEMO_PLATFORM_API_KEY, isSeeded, seedDemo } from "./seed";
+import { memberships, partners, users } from "../schema";
+import { buildDemoData, DEMO_PARTNER_API_KEY, DEMO_PLATFORM_API_KEY, isSeeded, seedDemo } from ".";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
 

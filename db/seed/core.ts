@@ -1,5 +1,4 @@
 import { Faker, en } from "@faker-js/faker";
-import { eq } from "drizzle-orm";
 import { hashKeySecret, displayPrefix } from "@/lib/api-keys/keys";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import {
@@ -14,14 +13,11 @@ import {
   verifyLinkFor,
 } from "@/lib/partners/constants";
 import { probationEndsAt } from "@/lib/partners/rules";
-import type { Db, Tx } from "./client";
-import { apiKeys, appMeta, auditEvents, emailOutbox, memberships, partners, users } from "./schema";
+import type { Tx } from "../client";
+import { apiKeys, auditEvents, emailOutbox, memberships, partners, users } from "../schema";
 
-// The demo data a fresh install starts with. Deterministic: a fixed faker seed
+// The core of the demo: people, partners, teams and keys. Deterministic: a fixed faker seed
 // and dates relative to `now`, so two runs on the same day give the same data.
-
-export const SEED_VERSION = 1;
-export const SEED_MARKER = "demo_seed";
 
 /** Fixed secrets for the seeded demo only (README lists them). Real keys are random. */
 export const DEMO_PARTNER_API_KEY = "ppk_demo_Brightpixel0Studio0Demo0Key";
@@ -165,12 +161,6 @@ function plan(faker: Faker): PartnerPlan[] {
 
 function pickSome<T>(faker: Faker, values: readonly T[], min: number, max: number): T[] {
   return faker.helpers.arrayElements([...values], { min, max });
-}
-
-/** True when the demo data is already there (a second `npm run dev` must not reseed). */
-export async function isSeeded(db: Db): Promise<boolean> {
-  const [row] = await db.select().from(appMeta).where(eq(appMeta.key, SEED_MARKER));
-  return Boolean(row);
 }
 
 export interface DemoData {
@@ -379,21 +369,15 @@ export function buildDemoData(now: Date): DemoData {
   return { users: userRows, partners: partnerRows, memberships: memberRows, apiKeys: keyRows, auditEvents: auditRows, emails };
 }
 
-export async function seedDemo(db: Db, options: { now: Date }): Promise<{ partners: number; users: number }> {
-  const data = buildDemoData(options.now);
-  return db.transaction(async (tx: Tx) => {
-    await tx.insert(users).values(data.users);
-    await tx.insert(partners).values(data.partners);
-    await tx.insert(memberships).values(data.memberships);
-    await tx.insert(apiKeys).values(data.apiKeys);
-    // Insert in batches: a few hundred rows per statement keeps parameter counts low.
-    for (let i = 0; i < data.auditEvents.length; i += 200) {
-      await tx.insert(auditEvents).values(data.auditEvents.slice(i, i + 200));
-    }
-    await tx.insert(emailOutbox).values(data.emails);
-    await tx
-      .insert(appMeta)
-      .values({ key: SEED_MARKER, value: { version: SEED_VERSION, seededAt: options.now.toISOString() }, updatedAt: options.now });
-    return { partners: data.partners.length, users: data.users.length };
-  });
+/** Inserts the core rows: people, partners, memberships, keys, their audit trail and emails. */
+export async function insertCoreData(tx: Tx, data: DemoData): Promise<void> {
+  await tx.insert(users).values(data.users);
+  await tx.insert(partners).values(data.partners);
+  await tx.insert(memberships).values(data.memberships);
+  await tx.insert(apiKeys).values(data.apiKeys);
+  // Insert in batches: a few hundred rows per statement keeps parameter counts low.
+  for (let i = 0; i < data.auditEvents.length; i += 200) {
+    await tx.insert(auditEvents).values(data.auditEvents.slice(i, i + 200));
+  }
+  await tx.insert(emailOutbox).values(data.emails);
 }
