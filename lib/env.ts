@@ -28,6 +28,10 @@ const envSchema = z.object({
   RESEND_BASE_URL: httpUrl.optional(),
   EMAIL_FROM: z.string().min(3).default("Provenant Partners <partners@provenant.dev>"),
   CRON_SECRET: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, { message: "must be a redis:// or rediss:// URL" })
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

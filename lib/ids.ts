@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   apiKey: "key",
   audit: "aud",
   email: "eml",
+  idempotency: "idk",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
