@@ -26,6 +26,15 @@ export const ID_PREFIXES = {
   audit: "aud",
   email: "eml",
   idempotency: "idk",
+  link: "lnk",
+  click: "clk",
+  conversion: "cnv",
+  attribution: "attr",
+  deal: "deal",
+  dealConflict: "dcf",
+  commission: "com",
+  opportunity: "opp",
+  analyticsEvent: "ana",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
