@@ -33,6 +33,16 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\/.+/, { message: "must be a redis:// or rediss:// URL" })
     .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_.+/, { message: 'must start with "whsec_"' }).optional(),
+  GA4_MEASUREMENT_ID: z.string().regex(/^G-[A-Z0-9]+$/, { message: 'must look like "G-XXXXXXX"' }).optional(),
+  GA4_API_SECRET: z.string().min(8, { message: "must be at least 8 characters" }).optional(),
+  GA4_ENDPOINT: httpUrl.optional(),
+  SALESFORCE_INSTANCE_URL: httpUrl.optional(),
+  SALESFORCE_ACCESS_TOKEN: z.string().min(8, { message: "must be at least 8 characters" }).optional(),
+  SALESFORCE_CLIENT_ID: z.string().min(8, { message: "must be at least 8 characters" }).optional(),
+  SALESFORCE_CLIENT_SECRET: z.string().min(8, { message: "must be at least 8 characters" }).optional(),
+  SALESFORCE_API_VERSION: z.string().regex(/^\d{2,3}\.\d$/, { message: 'must look like "62.0"' }).default("62.0"),
+  BENCH_ROUTES: bool.default(false),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoLogin: boolean };
@@ -59,6 +69,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   const env = result.data;
+  const crossIssues: { variable: string; message: string }[] = [];
+  if (Boolean(env.GA4_MEASUREMENT_ID) !== Boolean(env.GA4_API_SECRET)) {
+    crossIssues.push({ variable: env.GA4_MEASUREMENT_ID ? "GA4_API_SECRET" : "GA4_MEASUREMENT_ID", message: "set GA4_MEASUREMENT_ID and GA4_API_SECRET together" });
+  }
+  if (env.SALESFORCE_INSTANCE_URL && !env.SALESFORCE_ACCESS_TOKEN && !(env.SALESFORCE_CLIENT_ID && env.SALESFORCE_CLIENT_SECRET)) {
+    crossIssues.push({ variable: "SALESFORCE_ACCESS_TOKEN", message: "with SALESFORCE_INSTANCE_URL, set SALESFORCE_ACCESS_TOKEN or SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET" });
+  }
+  if (!env.SALESFORCE_INSTANCE_URL && (env.SALESFORCE_ACCESS_TOKEN || env.SALESFORCE_CLIENT_ID)) {
+    crossIssues.push({ variable: "SALESFORCE_INSTANCE_URL", message: "required when other SALESFORCE_* variables are set" });
+  }
+  if (crossIssues.length) throw new EnvError(crossIssues);
   return { ...env, demoLogin: env.DEMO_LOGIN ?? env.NODE_ENV !== "production" };
 }
 

@@ -2,3 +2,6 @@
 // folder to generate migrations; the app imports from "@/db/schema".
 export * from "./core";
 export * from "./api";
+export * from "./attribution";
+export * from "./deals";
+export * from "./commissions";
