@@ -1,5 +1,6 @@
+import { attributionRoutes } from "@/lib/attribution/openapi";
 import { partnerRoutes } from "@/lib/partners/openapi";
 import type { ApiRouteDoc } from "./openapi";
 
 /** Every route under /api/v1, for the OpenAPI document. */
-export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes];
+export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes, ...attributionRoutes];

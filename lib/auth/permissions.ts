@@ -16,6 +16,11 @@ export const PARTNER_ACTIONS = {
   "members:manage": { roles: ["owner"], admin: false, apiScope: false },
   "api_keys:manage": { roles: ["owner"], admin: false, apiScope: false },
   "activity:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "links:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "links:write": { roles: ["owner", "member"], admin: false, apiScope: true },
+  "deals:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "deals:write": { roles: ["owner", "member"], admin: false, apiScope: true },
+  "commissions:read": { roles: ["owner", "member"], admin: true, apiScope: true },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
@@ -27,6 +32,10 @@ export const ADMIN_ACTIONS = [
   "audit:read",
   "outbox:read",
   "outbox:retry",
+  "deals:resolve",
+  "deals:manage",
+  "fraud:review",
+  "commissions:manage",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
