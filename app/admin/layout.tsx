@@ -6,6 +6,9 @@ import { getViewer } from "@/lib/auth/guards";
 const NAV = [
   { href: "/admin", label: "Overview", exact: true },
   { href: "/admin/partners", label: "Partners" },
+  { href: "/admin/deals", label: "Deals" },
+  { href: "/admin/commissions", label: "Commissions" },
+  { href: "/admin/fraud", label: "Fraud holds" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Email outbox" },
   { href: "/admin/api-keys", label: "Platform keys" },

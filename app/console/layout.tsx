@@ -10,6 +10,10 @@ import { getPartnersByIds } from "@/lib/partners/store";
 const NAV = [
   { href: "/console", label: "Overview", exact: true },
   { href: "/console/listing", label: "Directory listing" },
+  { href: "/console/performance", label: "Performance" },
+  { href: "/console/links", label: "Links" },
+  { href: "/console/deals", label: "Deals" },
+  { href: "/console/commissions", label: "Commissions" },
   { href: "/console/team", label: "Team" },
   { href: "/console/api-keys", label: "API keys" },
   { href: "/console/activity", label: "Activity" },

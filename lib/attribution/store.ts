@@ -54,7 +54,7 @@ export interface LinkWithCounts extends LinkRow {
 /** A partner's links, newest first, with counted and raw clicks and attributed customers. */
 export async function listLinksWithCounts(
   partnerId: string,
-  opts: { limit: number; cursor?: { at: string; id: string } | null; includeArchived?: boolean },
+  opts: { limit: number; offset?: number; cursor?: { at: string; id: string } | null; includeArchived?: boolean },
 ): Promise<LinkWithCounts[]> {
   const db = await getDb();
   const where = [eq(trackingLinks.partnerId, partnerId)];
@@ -73,7 +73,8 @@ export async function listLinksWithCounts(
     .from(trackingLinks)
     .where(and(...where))
     .orderBy(desc(trackingLinks.createdAt), desc(trackingLinks.id))
-    .limit(opts.limit + 1);
+    .limit(opts.limit + 1)
+    .offset(opts.offset ?? 0);
   return rows.map((r) => ({ ...r.link, clicks: r.clicks, rawClicks: r.rawClicks, conversions: r.conversions }));
 }
 
@@ -122,6 +123,14 @@ export async function insertClicks(db: Queryable, clicks: readonly ClickRecord[]
         select count(*)::int as n from ins`,
   );
   return Number(rows[0]?.n ?? 0);
+}
+
+export async function countLinks(partnerId: string, includeArchived = false): Promise<number> {
+  const db = await getDb();
+  const where = [eq(trackingLinks.partnerId, partnerId)];
+  if (!includeArchived) where.push(isNull(trackingLinks.archivedAt));
+  const [row] = await db.select({ n: count() }).from(trackingLinks).where(and(...where));
+  return row?.n ?? 0;
 }
 
 export async function findClick(db: Queryable, id: string) {

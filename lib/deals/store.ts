@@ -100,6 +100,7 @@ export async function countDeals(q: Omit<DealListQuery, "limit" | "offset" | "cu
   if (q.partnerId) where.push(eq(deals.partnerId, q.partnerId));
   if (q.stage) where.push(eq(deals.stage, q.stage));
   if (q.inConflict) where.push(eq(deals.inConflict, "open"));
+  if (q.q) where.push(sql`(${deals.company} ilike ${"%" + q.q.replace(/[%_\\]/g, "\\$&") + "%"} or ${deals.domain} ilike ${"%" + q.q.replace(/[%_\\]/g, "\\$&") + "%"})`);
   const [row] = await db.select({ n: count() }).from(deals).where(where.length ? and(...where) : undefined);
   return row?.n ?? 0;
 }

@@ -16,6 +16,11 @@ const SCOPE_LABELS: Record<string, string> = {
   "partner:read": "Read your partner profile",
   "listing:write": "Update your listing",
   "activity:read": "Read your activity log",
+  "links:read": "Read your tracking links",
+  "links:write": "Create tracking links",
+  "deals:read": "Read your registered deals",
+  "deals:write": "Register deals",
+  "commissions:read": "Read your commissions",
 };
 
 export default async function ApiKeysPage() {
