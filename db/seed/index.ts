@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { appMeta } from "../schema";
+import { seedAttribution } from "./attribution";
 import { fakerFor, type AreaSeeder } from "./context";
 import { buildDemoData, insertCoreData } from "./core";
 
@@ -13,7 +14,7 @@ export const SEED_VERSION = 1;
 export const SEED_MARKER = "demo_seed";
 
 /** Each capability's demo data, run in this order after the core rows. */
-const AREAS: [string, AreaSeeder][] = [];
+const AREAS: [string, AreaSeeder][] = [["attribution", seedAttribution]];
 
 /** True when the demo data is already there (a second `npm run dev` must not reseed). */
 export async function isSeeded(db: Db): Promise<boolean> {
