@@ -127,8 +127,10 @@ export const seedAttribution: AreaSeeder = async ({ tx, now, core, faker }) => {
       plan.paid = faker.number.int({ min: 0, max: plan.pilots });
     }
     const humanClicks = clicksByPartner.get(p.id!)!.filter((c) => !c.isBot && c.clickedAt.getTime() < now.getTime() - 3 * DAY);
+    const olderClicks = humanClicks.filter((c) => c.clickedAt.getTime() < now.getTime() - 45 * DAY);
     for (let s = 0; s < plan.signups; s++) {
-      const click = faker.helpers.arrayElement(humanClicks);
+      // Customers who went on to pay came in earlier, so their commissions span the hold period.
+      const click = faker.helpers.arrayElement(s < plan.paid && s % 3 !== 0 && olderClicks.length ? olderClicks : humanClicks);
       const company = COMPANIES[companyIndex++ % COMPANIES.length]!;
       const domain = `${slugify(company)}-${++customerNo}.example`;
       const customerId = `cus_demo${String(customerNo).padStart(4, "0")}`;
@@ -137,10 +139,10 @@ export const seedAttribution: AreaSeeder = async ({ tx, now, core, faker }) => {
         { id: seedId(faker, "cnv"), type: "signup", source: "api", externalId: `seed-${customerId}-signup`, customerId, customerDomain: domain, customerEmail: `ops@${domain}`, company, occurredAt: signupAt, receivedAt: signupAt, clickIdHint: click.id },
       ];
       if (s < plan.pilots) {
-        const pilotAt = new Date(Math.min(signupAt.getTime() + faker.number.int({ min: 2, max: 10 }) * DAY, now.getTime() - DAY));
+        const pilotAt = new Date(Math.min(signupAt.getTime() + faker.number.int({ min: 2, max: 6 }) * DAY, now.getTime() - faker.number.int({ min: 24, max: 60 }) * HOUR));
         rows.push({ id: seedId(faker, "cnv"), type: "pilot", source: "api", externalId: `seed-${customerId}-pilot`, customerId, company, occurredAt: pilotAt, receivedAt: pilotAt, amountCents: faker.helpers.arrayElement([49_900, 99_900, 250_000]) * 12, currency: "USD" });
         if (s < plan.paid) {
-          const paidAt = new Date(Math.min(pilotAt.getTime() + faker.number.int({ min: 5, max: 20 }) * DAY, now.getTime() - 12 * HOUR));
+          const paidAt = new Date(Math.min(pilotAt.getTime() + faker.number.int({ min: 2, max: 6 }) * DAY, now.getTime() - faker.number.int({ min: 2, max: 20 }) * HOUR));
           const sku = p.id === north.id ? "provenance-enterprise" : faker.helpers.arrayElement(["provenance-pro", "provenance-starter", "provenance-pro"]);
           const amount = sku === "provenance-enterprise" ? 250_000 : sku === "provenance-pro" ? 49_900 : 19_900;
           const invoiceId = `in_demo${String(customerNo).padStart(4, "0")}`;
@@ -162,6 +164,7 @@ export const seedAttribution: AreaSeeder = async ({ tx, now, core, faker }) => {
           rows.push({ id: seedId(faker, "cnv"), type: "paid", source: "stripe", externalId: invoiceId, customerId, customerDomain: domain, company, occurredAt: paidAt, receivedAt: paidAt, amountCents: amount + addOn, currency: "USD", sku });
           if (s === 0 && p.id === north.id) refundCustomers.push({ customerId, invoiceId, amount: amount + addOn, full: true });
           if (s === 1 && p.id === bright.id) refundCustomers.push({ customerId, invoiceId, amount: amount + addOn, full: false });
+          if (s === 2 && p.id === bright.id) refundCustomers.push({ customerId, invoiceId, amount: amount + addOn, full: true });
         }
       }
       await tx.insert(conversions).values(rows);
@@ -329,7 +332,7 @@ export const seedAttribution: AreaSeeder = async ({ tx, now, core, faker }) => {
     .select({ id: commissions.id, earnedAt: commissions.earnedAt })
     .from(commissions)
     .where(and(eq(commissions.status, "payable"), inArray(commissions.partnerId, cast.map((p) => p.id!))));
-  const paidIds = payable.filter((c, i) => c.earnedAt.getTime() < now.getTime() - 40 * DAY || i % 3 === 0).map((c) => c.id);
+  const paidIds = payable.filter((c, i) => c.earnedAt.getTime() < now.getTime() - 38 * DAY && i % 2 === 0).map((c) => c.id);
   if (paidIds.length) {
     await tx
       .update(commissions)

@@ -7,7 +7,7 @@ import { systemActor } from "@/lib/audit/actor";
 import { reconcileCustomer } from "@/lib/commissions/reconcile";
 import { emit } from "@/lib/events/emit";
 import { evaluateFraud } from "@/lib/fraud/rules";
-import { fraudContextFor } from "@/lib/fraud/store";
+import { fraudContextFor, type FraudCache } from "@/lib/fraud/store";
 import { configuredCrm, type CrmAdapter } from "@/lib/integrations/crm";
 import { recordAnalyticsEvent, sendAnalyticsEvents } from "@/lib/integrations/ga4";
 import { log } from "@/lib/log";
@@ -42,6 +42,8 @@ export async function processMatchedConversions(
     (await tx.select().from(customerAttributions).where(inArray(customerAttributions.id, attributionIds))).map((a) => [a.id, a]),
   );
   const customers = new Set<string>();
+  const fraudCache: FraudCache = new Map();
+  const links = new Map<string, Awaited<ReturnType<typeof findLink>>>();
 
   for (const c of rows) {
     const a = c.attributionId ? attributions.get(c.attributionId) : undefined;
@@ -56,12 +58,13 @@ export async function processMatchedConversions(
       eventAt: c.occurredAt,
       clickId: c.clickId ?? a.clickId,
       now: opts.now,
-    });
+    }, fraudCache);
     // refund_heavy is a partner-level rule, checked on commissions.
     const flags = evaluateFraud(ctx).filter((h) => h.rule !== "refund_heavy");
     await markProcessed(tx, c.id, opts.now, flags.length ? flags : null);
 
-    const link = a.linkId ? await findLink(tx, a.linkId) : null;
+    let link = a.linkId ? links.get(a.linkId) : null;
+    if (a.linkId && link === undefined) links.set(a.linkId, (link = await findLink(tx, a.linkId)));
     await emit(tx, {
       type: "partner.attribution_matched",
       partnerId: c.partnerId,
@@ -108,7 +111,7 @@ export async function processMatchedConversions(
     if (c.type === "paid" && a.dealId) await markDealWon(tx, a.dealId, c, opts.now);
     customers.add(c.customerId);
   }
-  for (const customerId of customers) await reconcileCustomer(tx, customerId, opts.now);
+  for (const customerId of customers) await reconcileCustomer(tx, customerId, opts.now, fraudCache);
   return { processed: rows, after };
 }
 

@@ -66,9 +66,9 @@ export async function listLinksWithCounts(
   const rows = await db
     .select({
       link: trackingLinks,
-      clicks: sql<number>`(select count(*) from link_clicks c where c.link_id = ${trackingLinks.id} and c.counted)`.mapWith(Number),
-      rawClicks: sql<number>`(select count(*) from link_clicks c where c.link_id = ${trackingLinks.id})`.mapWith(Number),
-      conversions: sql<number>`(select count(*) from customer_attributions a where a.link_id = ${trackingLinks.id})`.mapWith(Number),
+      clicks: sql<number>`(select count(*) from link_clicks c where c.link_id = tracking_links.id and c.counted)`.mapWith(Number),
+      rawClicks: sql<number>`(select count(*) from link_clicks c where c.link_id = tracking_links.id)`.mapWith(Number),
+      conversions: sql<number>`(select count(*) from customer_attributions a where a.link_id = tracking_links.id)`.mapWith(Number),
     })
     .from(trackingLinks)
     .where(and(...where))

@@ -32,6 +32,6 @@ export async function listOwnCommissions(principal: Principal | null, q: { curso
   const partnerId = ownPartnerId(principal);
   assertPartner(principal, "commissions:read", partnerId);
   const rows = await listCommissions({ partnerId, status: q.status, limit: q.limit + 1, cursor: decodeCursor(q.cursor) });
-  const page = pageFrom(rows, q.limit, (r) => ({ at: r.createdAt.toISOString(), id: r.id }));
+  const page = pageFrom(rows, q.limit, (r) => ({ at: r.earnedAt.toISOString(), id: r.id }));
   return { data: page.data.map(toCommissionPublic), nextCursor: page.nextCursor };
 }

@@ -31,9 +31,9 @@ export async function estimatedCommissions(partnerId: string): Promise<{ lines: 
   const pilots = await db
     .select({
       customerId: customerAttributions.customerId,
-      amount: sql<number | null>`(select max(c.amount_cents) from conversions c where c.attribution_id = ${customerAttributions.id} and c.type = 'pilot')`,
-      currency: sql<string | null>`(select max(c.currency) from conversions c where c.attribution_id = ${customerAttributions.id} and c.type = 'pilot')`,
-      company: sql<string | null>`(select max(c.company) from conversions c where c.attribution_id = ${customerAttributions.id})`,
+      amount: sql<number | null>`(select max(c.amount_cents) from conversions c where c.attribution_id = customer_attributions.id and c.type = 'pilot')`,
+      currency: sql<string | null>`(select max(c.currency) from conversions c where c.attribution_id = customer_attributions.id and c.type = 'pilot')`,
+      company: sql<string | null>`(select max(c.company) from conversions c where c.attribution_id = customer_attributions.id)`,
     })
     .from(customerAttributions)
     .where(and(eq(customerAttributions.partnerId, partnerId), isNotNull(customerAttributions.pilotAt), isNull(customerAttributions.paidAt)));

@@ -7,7 +7,7 @@ import { audit } from "@/lib/audit/audit";
 import { systemActor } from "@/lib/audit/actor";
 import { emit } from "@/lib/events/emit";
 import { evaluateFraud, type FraudHit } from "@/lib/fraud/rules";
-import { fraudContextFor } from "@/lib/fraud/store";
+import { fraudContextFor, type FraudCache } from "@/lib/fraud/store";
 import { desiredCommissions, holdUntilFor, reconcilePlan, unheldStatus, type ExistingCommission } from "./rules";
 import { billingFactsFor, insertCommission, lockCustomerCommissions, updateCommission, type CommissionRow } from "./store";
 
@@ -24,7 +24,7 @@ export interface ReconcileResult {
  * nothing. Runs in the caller's transaction; the customer's commissions are
  * locked for it, so concurrent events for one customer queue up.
  */
-export async function reconcileCustomer(tx: Queryable, customerId: string, now: Date): Promise<ReconcileResult> {
+export async function reconcileCustomer(tx: Queryable, customerId: string, now: Date, fraudCache?: FraudCache): Promise<ReconcileResult> {
   const attribution = await findAttributionByCustomer(tx, customerId);
   if (!attribution) return { created: [], changed: 0 };
   const [partner] = await tx.select().from(partners).where(eq(partners.id, attribution.partnerId));
@@ -49,7 +49,7 @@ export async function reconcileCustomer(tx: Queryable, customerId: string, now: 
       eventAt: facts.invoices[0]?.paidAt ?? now,
       clickId: attribution.clickId,
       now,
-    });
+    }, fraudCache);
     const all = [...fromConversions, ...evaluateFraud(ctx)];
     hits = all.filter((h, i) => all.findIndex((o) => o.rule === h.rule) === i);
     return hits;

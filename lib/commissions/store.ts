@@ -84,14 +84,14 @@ export async function listCommissions(q: CommissionListQuery): Promise<(Commissi
   if (q.partnerId) where.push(eq(commissions.partnerId, q.partnerId));
   if (q.status) where.push(eq(commissions.status, q.status));
   if (q.cursor) {
-    where.push(sql`(${commissions.createdAt}, ${commissions.id}) < (${q.cursor.at}::timestamptz, ${q.cursor.id})`);
+    where.push(sql`(${commissions.earnedAt}, ${commissions.id}) < (${q.cursor.at}::timestamptz, ${q.cursor.id})`);
   }
   const rows = await db
     .select({ c: commissions, partnerName: partners.name })
     .from(commissions)
     .innerJoin(partners, eq(partners.id, commissions.partnerId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(commissions.createdAt), desc(commissions.id))
+    .orderBy(desc(commissions.earnedAt), desc(commissions.id))
     .limit(q.limit)
     .offset(q.offset ?? 0);
   return rows.map((r) => ({ ...r.c, partnerName: r.partnerName }));

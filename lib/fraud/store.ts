@@ -7,20 +7,64 @@ import { FRAUD_THRESHOLDS, type FraudContext } from "./rules";
 
 // The numbers the fraud rules look at, read from the database.
 
-export async function fraudContextFor(
-  db: Queryable,
-  args: { partnerId: string; customerDomain: string | null; customerEmail: string | null; eventAt: Date; clickId: string | null; now: Date },
-): Promise<FraudContext> {
-  const now = args.now.toISOString();
+interface PartnerFacts {
+  partnerDomains: string[];
+  emails: string[];
+  lastDay: number;
+  prior: number;
+  gross: number;
+  refunded: number;
+  commissions: number;
+}
+
+/** Per-partner numbers, reusable across the conversions of one batch. */
+export type FraudCache = Map<string, PartnerFacts>;
+
+async function partnerFacts(db: Queryable, partnerId: string, now: Date, cache?: FraudCache): Promise<PartnerFacts> {
+  const hit = cache?.get(partnerId);
+  if (hit) return hit;
+  const iso = now.toISOString();
   const [partner] = await queryRows<{ website: string | null; emails: string[] | null }>(
     db,
     sql`select p.website, array_agg(u.email) filter (where u.email is not null) as emails
           from partners p left join memberships m on m.partner_id = p.id left join users u on u.id = m.user_id
-         where p.id = ${args.partnerId} group by p.id`,
+         where p.id = ${partnerId} group by p.id`,
   );
   const emails = partner?.emails ?? [];
-  const partnerDomains = [normalizeDomain(partner?.website), ...emails.map((e) => normalizeDomain(e))].filter((d): d is string => Boolean(d));
+  const [history] = await queryRows<{ last_day: number; prior: number }>(
+    db,
+    sql`select count(*) filter (where occurred_at > ${iso}::timestamptz - interval '1 day')::int as last_day,
+               count(*) filter (where occurred_at <= ${iso}::timestamptz - interval '1 day'
+                                  and occurred_at > ${iso}::timestamptz - interval '1 day' - make_interval(days => ${FRAUD_THRESHOLDS.historyDays}::int))::int as prior
+          from conversions where partner_id = ${partnerId} and status = 'matched'`,
+  );
+  const [money] = await queryRows<{ gross: number; refunded: number; n: number }>(
+    db,
+    sql`select coalesce(sum(gross_cents) filter (where kind <> 'clawback'), 0)::bigint as gross,
+               coalesce(sum(refunded_cents), 0)::bigint - coalesce(sum(amount_cents) filter (where kind = 'clawback'), 0)::bigint as refunded,
+               count(*) filter (where kind <> 'clawback')::int as n
+          from commissions where partner_id = ${partnerId}
+           and earned_at > ${iso}::timestamptz - make_interval(days => ${FRAUD_THRESHOLDS.historyDays}::int)`,
+  );
+  const facts: PartnerFacts = {
+    partnerDomains: [normalizeDomain(partner?.website), ...emails.map((e) => normalizeDomain(e))].filter((d): d is string => Boolean(d)),
+    emails,
+    lastDay: Number(history?.last_day ?? 0),
+    prior: Number(history?.prior ?? 0),
+    gross: Number(money?.gross ?? 0),
+    refunded: Number(money?.refunded ?? 0),
+    commissions: Number(money?.n ?? 0),
+  };
+  cache?.set(partnerId, facts);
+  return facts;
+}
 
+export async function fraudContextFor(
+  db: Queryable,
+  args: { partnerId: string; customerDomain: string | null; customerEmail: string | null; eventAt: Date; clickId: string | null; now: Date },
+  cache?: FraudCache,
+): Promise<FraudContext> {
+  const p = await partnerFacts(db, args.partnerId, args.now, cache);
   let clickedAt: Date | null = null;
   let ip = 0;
   let ua = 0;
@@ -40,36 +84,20 @@ export async function fraudContextFor(
       ua = Number(click.ua);
     }
   }
-
-  const [history] = await queryRows<{ last_day: number; prior: number }>(
-    db,
-    sql`select count(*) filter (where occurred_at > ${now}::timestamptz - interval '1 day')::int as last_day,
-               count(*) filter (where occurred_at <= ${now}::timestamptz - interval '1 day'
-                                  and occurred_at > ${now}::timestamptz - interval '1 day' - make_interval(days => ${FRAUD_THRESHOLDS.historyDays}::int))::int as prior
-          from conversions where partner_id = ${args.partnerId} and status = 'matched'`,
-  );
-  const [money] = await queryRows<{ gross: number; refunded: number; n: number }>(
-    db,
-    sql`select coalesce(sum(gross_cents) filter (where kind <> 'clawback'), 0)::bigint as gross,
-               coalesce(sum(refunded_cents), 0)::bigint - coalesce(sum(amount_cents) filter (where kind = 'clawback'), 0)::bigint as refunded,
-               count(*) filter (where kind <> 'clawback')::int as n
-          from commissions where partner_id = ${args.partnerId}
-           and earned_at > ${now}::timestamptz - make_interval(days => ${FRAUD_THRESHOLDS.historyDays}::int)`,
-  );
   return {
     customerDomain: args.customerDomain,
     customerEmail: args.customerEmail,
-    partnerDomains,
-    partnerMemberEmails: emails,
+    partnerDomains: p.partnerDomains,
+    partnerMemberEmails: p.emails,
     eventAt: args.eventAt,
     clickedAt,
     clicksFromIpInHour: ip,
     clicksFromUaInHour: ua,
-    conversionsLastDay: Number(history?.last_day ?? 0),
-    conversionsPrior90Days: Number(history?.prior ?? 0),
-    commissionGross90Days: Number(money?.gross ?? 0),
-    commissionRefunded90Days: Number(money?.refunded ?? 0),
-    commissionCount90Days: Number(money?.n ?? 0),
+    conversionsLastDay: p.lastDay,
+    conversionsPrior90Days: p.prior,
+    commissionGross90Days: p.gross,
+    commissionRefunded90Days: p.refunded,
+    commissionCount90Days: p.commissions,
   };
 }
 

@@ -68,11 +68,11 @@ export default async function LinksPage({ searchParams }: { searchParams: Promis
               <thead className="bg-slate-50">
                 <tr>
                   <Th>Link</Th>
-                  <Th className="hidden lg:table-cell">Destination</Th>
+                  <Th className="hidden xl:table-cell">Destination</Th>
                   <Th className="text-right">Clicks</Th>
                   <Th className="hidden text-right sm:table-cell">Raw</Th>
                   <Th className="hidden text-right md:table-cell">Customers</Th>
-                  <Th className="hidden md:table-cell">Created</Th>
+                  <Th className="hidden xl:table-cell">Created</Th>
                   {v.canWrite ? <Th className="text-right">Actions</Th> : null}
                 </tr>
               </thead>
@@ -80,22 +80,20 @@ export default async function LinksPage({ searchParams }: { searchParams: Promis
                 {v.links.map((l) => (
                   <Tr key={l.id}>
                     <Td>
-                      <div className="flex items-center gap-1">
-                        <code className="font-mono text-sm font-medium text-brand-800">/r/{l.code}</code>
-                        <CopyButton value={l.url} />
-                      </div>
-                      <div className="mt-0.5 flex flex-wrap gap-1 text-xs text-ink-subtle">
+                      <code className="font-mono text-sm font-medium break-all text-brand-800">/r/{l.code}</code>
+                      <div className="mt-1 flex flex-wrap items-center gap-1 text-xs text-ink-subtle">
+                        <CopyButton value={l.url} label="Copy URL" />
                         {l.campaign ? <Badge>campaign: {l.campaign}</Badge> : null}
                         {l.archivedAt ? <Badge tone="gray">Archived {formatDate(l.archivedAt)}</Badge> : null}
                       </div>
                     </Td>
-                    <Td className="hidden max-w-xs truncate text-ink-muted lg:table-cell" title={l.destination}>
+                    <Td className="hidden max-w-xs truncate text-ink-muted xl:table-cell" title={l.destination}>
                       {l.destination}
                     </Td>
                     <Td className="text-right font-medium tabular-nums">{formatNumber(l.clicks)}</Td>
                     <Td className="hidden text-right text-ink-muted tabular-nums sm:table-cell">{formatNumber(l.rawClicks)}</Td>
                     <Td className="hidden text-right tabular-nums md:table-cell">{formatNumber(l.conversions)}</Td>
-                    <Td className="hidden text-ink-muted md:table-cell">{formatDate(l.createdAt)}</Td>
+                    <Td className="hidden text-ink-muted xl:table-cell">{formatDate(l.createdAt)}</Td>
                     {v.canWrite ? (
                       <Td className="text-right">{l.archivedAt ? null : <ArchiveLinkButton partnerId={partnerId} linkId={l.id} code={l.code} archive={archiveLinkAction} />}</Td>
                     ) : null}

@@ -73,7 +73,7 @@ export default async function PerformancePage() {
                     <Badge tone={c.type === "paid" ? "green" : c.type === "pilot" ? "violet" : "blue"}>{c.type}</Badge>
                     {c.fraudFlags?.length ? <Badge tone="red" className="ml-1">flagged</Badge> : null}
                   </Td>
-                  <Td className="hidden font-mono text-xs sm:table-cell">{c.company ?? c.customerDomain ?? c.customerId}</Td>
+                  <Td className="hidden sm:table-cell">{c.company ?? c.customerDomain ?? <span className="font-mono text-xs">{c.customerId}</span>}</Td>
                   <Td className="hidden text-ink-muted md:table-cell">{VIA_LABELS[c.matchedVia ?? ""] ?? "—"}</Td>
                   <Td className="text-right tabular-nums">{c.amountCents !== null && c.currency ? formatMoney(c.amountCents, c.currency) : "—"}</Td>
                 </Tr>
