@@ -13,7 +13,7 @@ export const COMMISSION_STATUS_HINTS: Record<CommissionStatus, string> = {
   payable: "Will be included in the next payout",
   held: "A fraud check needs an admin's review",
   paid: "Included in a payout",
-  reversed: "Refunded, charged back or rejected",
+  reversed: "Refunded, charged back or rejected: the amount shown was taken back",
 };
 
 export const COMMISSION_STATUS_TONES: Record<CommissionStatus, "amber" | "green" | "red" | "blue" | "gray"> = {

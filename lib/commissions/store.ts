@@ -113,12 +113,13 @@ export interface StatusTotal {
   amountCents: number;
 }
 
-/** Count and sum per status and currency (one partner, or the whole program). */
+/** Count and sum per status and currency (one partner, or the whole program); reversed ones count what was reversed. */
 export async function totalsByStatus(partnerId?: string): Promise<StatusTotal[]> {
   const db = await getDb();
   const rows = await queryRows<{ status: CommissionRow["status"]; currency: string; n: number; amount: number }>(
     db,
-    sql`select status, currency, count(*)::int as n, coalesce(sum(amount_cents), 0)::bigint as amount
+    sql`select status, currency, count(*)::int as n,
+               coalesce(sum(case when status = 'reversed' then gross_cents else amount_cents end), 0)::bigint as amount
           from commissions ${partnerId ? sql`where partner_id = ${partnerId}` : sql``}
          group by status, currency order by status, currency`,
   );

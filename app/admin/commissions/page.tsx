@@ -65,7 +65,7 @@ export default async function AdminCommissionsPage({ searchParams }: { searchPar
                       <div className="text-xs text-ink-subtle">{c.sku ?? ""}</div>
                     </Td>
                     <Td className="hidden font-mono text-xs lg:table-cell">{c.customerId}</Td>
-                    <Td className="text-right font-medium tabular-nums">{formatMoney(c.amountCents, c.currency)}</Td>
+                    <Td className="text-right font-medium tabular-nums">{c.status === "reversed" ? <span className="text-ink-subtle line-through">{formatMoney(c.grossCents, c.currency)}</span> : formatMoney(c.amountCents, c.currency)}</Td>
                     <Td>
                       <CommissionStatusBadge status={c.status} />
                     </Td>

@@ -67,7 +67,7 @@ export default async function CommissionsPage({ searchParams }: { searchParams: 
                       {c.rateBps !== null ? `${formatMoney(c.baseCents, c.currency)} × ${c.rateBps / 100}%` : c.kind === "bounty" ? "fixed" : "—"}
                     </Td>
                     <Td className="text-right font-medium tabular-nums">
-                      {formatMoney(c.amountCents, c.currency)}
+                      {c.status === "reversed" ? <span className="text-ink-subtle line-through">{formatMoney(c.grossCents, c.currency)}</span> : formatMoney(c.amountCents, c.currency)}
                       {c.refundedCents ? <div className="text-xs font-normal text-ink-subtle">−{formatMoney(c.refundedCents, c.currency)} refunded</div> : null}
                     </Td>
                     <Td>
