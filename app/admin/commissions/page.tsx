@@ -30,7 +30,7 @@ export default async function AdminCommissionsPage({ searchParams }: { searchPar
         description={
           <>
             Every commission in the program by state. Held ones wait in{" "}
-            <Link href="/admin/fraud" className="text-brand-700 hover:underline">
+            <Link href="/admin/fraud" className="text-brand-700 underline">
               fraud holds
             </Link>
             .

@@ -93,7 +93,7 @@ export default async function CommissionsPage({ searchParams }: { searchParams: 
           title="Estimated from open deals and pilots"
           description={
             <>
-              What your <Link href="/console/deals" className="text-brand-700 hover:underline">registered deals</Link> and open pilots would earn at your current rate if they close as estimated. Not earned yet, never paid from here.
+              What your <Link href="/console/deals" className="text-brand-700 underline">registered deals</Link> and open pilots would earn at your current rate if they close as estimated. Not earned yet, never paid from here.
               {estTotal.length ? <span className="font-medium text-ink"> Total {estTotal.map(([cur, a]) => formatMoney(a, cur)).join(" · ")}.</span> : null}
             </>
           }
