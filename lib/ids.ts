@@ -25,6 +25,10 @@ export const ID_PREFIXES = {
   apiKey: "key",
   audit: "aud",
   email: "eml",
+  event: "evt",
+  webhookEndpoint: "whe",
+  webhookDelivery: "whd",
+  webhookAttempt: "wha",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
