@@ -93,6 +93,7 @@ export function postWebhook(args: {
   return new Promise<PostResult>((resolve) => {
     let settled = false;
     let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
     const finish = (result: Omit<PostResult, "durationMs">) => {
       if (settled) return;
       settled = true;
@@ -126,7 +127,7 @@ export function postWebhook(args: {
         "user-agent": USER_AGENT,
       },
     });
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       timedOut = true;
       req.destroy(new Error("timeout"));
     }, args.timeoutMs);
