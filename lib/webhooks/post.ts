@@ -81,24 +81,38 @@ function describeError(error: unknown, timedOut: boolean, timeoutMs: number): st
   }
 }
 
-export function postWebhook(args: {
+export interface PostArgs {
   url: string;
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
   policy: UrlPolicy;
-}): Promise<PostResult> {
+}
+
+export async function postWebhook(args: PostArgs): Promise<PostResult> {
+  const started = performance.now();
+  const first = await postOnce(args, args.timeoutMs);
+  if (!first.staleSocket) return first.result;
+  // A kept-alive connection the receiver had already closed: nothing was
+  // received, so try once more on a fresh connection within the time left.
+  const left = args.timeoutMs - (performance.now() - started);
+  if (left <= 0) return first.result;
+  const second = await postOnce(args, left);
+  return { ...second.result, durationMs: Math.round(performance.now() - started) };
+}
+
+function postOnce(args: PostArgs, timeoutMs: number): Promise<{ result: PostResult; staleSocket: boolean }> {
   const started = performance.now();
   const elapsed = () => Math.max(0, Math.round(performance.now() - started));
-  return new Promise<PostResult>((resolve) => {
+  return new Promise((resolve) => {
     let settled = false;
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
-    const finish = (result: Omit<PostResult, "durationMs">) => {
+    const finish = (result: Omit<PostResult, "durationMs">, staleSocket = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ...result, durationMs: elapsed() });
+      resolve({ result: { ...result, durationMs: elapsed() }, staleSocket });
     };
 
     let url: URL;
@@ -130,9 +144,14 @@ export function postWebhook(args: {
     timer = setTimeout(() => {
       timedOut = true;
       req.destroy(new Error("timeout"));
-    }, args.timeoutMs);
+    }, timeoutMs);
 
-    req.on("error", (error) => finish({ status: null, snippet: null, error: describeError(error, timedOut, args.timeoutMs) }));
+    req.on("error", (error) =>
+      finish(
+        { status: null, snippet: null, error: describeError(error, timedOut, args.timeoutMs) },
+        !timedOut && req.reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET",
+      ),
+    );
     req.on("response", (res) => {
       const chunks: Buffer[] = [];
       let size = 0;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card, CardBody } from "@/components/ui/card";
 
@@ -95,6 +96,56 @@ export default function ApiDocsPage() {
         </Endpoint>
         <Endpoint method="GET" path="/api/v1/partner/activity" auth="Scope activity:read">
           <p>The partner&apos;s audit trail, newest first. <code>page</code>, <code>pageSize</code> (max 100).</p>
+        </Endpoint>
+      </section>
+
+      <section id="webhooks" className="scroll-mt-6 space-y-4">
+        <h2 className="text-xl font-semibold text-ink">Webhooks (partner key)</h2>
+        <p className="text-sm text-ink-muted">
+          Manage the endpoints that receive your events. How requests are signed, retried and verified, and every event type with an
+          example, is in the{" "}
+          <Link href="/docs/webhooks" className="text-brand-700 hover:underline">
+            webhooks guide
+          </Link>
+          . Bodies must be JSON (<code>content-type: application/json</code>, at most 16 KB); unknown fields are refused with{" "}
+          <code>400</code>.
+        </p>
+        <Endpoint method="GET" path="/api/v1/webhooks/event-types" auth="No key">
+          <p>Every event type with its description and an example payload.</p>
+        </Endpoint>
+        <Endpoint method="GET" path="/api/v1/webhooks/endpoints" auth="Scope webhooks:read">
+          <p>Your endpoints. Secrets are never returned, only a hint of their last characters.</p>
+        </Endpoint>
+        <Endpoint method="POST" path="/api/v1/webhooks/endpoints" auth="Scope webhooks:manage">
+          <p>
+            Adds an endpoint: <code>url</code> (https, public), <code>eventTypes</code> (<code>[&quot;*&quot;]</code> for all),
+            optional <code>description</code>. The response (<code>201</code>) holds the signing <code>secret</code>, only this once.
+          </p>
+          <Code>{`curl -X POST -H "Authorization: Bearer $PARTNER_KEY" -H "content-type: application/json" \
+  -d '{"url": "https://hooks.example.com/provenant", "eventTypes": ["partner.payout.paid"]}' \
+  http://localhost:3000/api/v1/webhooks/endpoints`}</Code>
+        </Endpoint>
+        <Endpoint method="GET · PATCH · DELETE" path="/api/v1/webhooks/endpoints/{id}" auth="webhooks:read / webhooks:manage">
+          <p>
+            Read, change (<code>url</code>, <code>description</code>, <code>eventTypes</code>, <code>status</code>:{" "}
+            <code>active</code> or <code>disabled</code>) or delete an endpoint with its delivery history.
+          </p>
+        </Endpoint>
+        <Endpoint method="POST" path="/api/v1/webhooks/endpoints/{id}/rotate-secret" auth="Scope webhooks:manage">
+          <p>A new signing secret, in the response only. The old one keeps signing for 24 hours.</p>
+        </Endpoint>
+        <Endpoint method="POST" path="/api/v1/webhooks/endpoints/{id}/test" auth="Scope webhooks:manage">
+          <p>Sends a <code>partner.test</code> event now and returns the outcome of the attempt.</p>
+        </Endpoint>
+        <Endpoint method="GET" path="/api/v1/webhooks/endpoints/{id}/deliveries" auth="Scope webhooks:read">
+          <p>
+            Deliveries, newest first: status (<code>pending</code>, <code>succeeded</code>, <code>failed</code> = retry scheduled,{" "}
+            <code>dead</code>), attempts, last response code and snippet, next retry. <code>status</code>, <code>page</code>,{" "}
+            <code>pageSize</code> (max 100).
+          </p>
+        </Endpoint>
+        <Endpoint method="POST" path="/api/v1/webhooks/deliveries/{id}/resend" auth="Scope webhooks:manage">
+          <p>Sends a delivery again now, with the same <code>webhook-id</code>.</p>
         </Endpoint>
       </section>
     </div>
