@@ -103,7 +103,7 @@ export function EndpointForm({
               return (
                 <label
                   key={o.value}
-                  className="flex cursor-pointer items-start gap-2.5 rounded-lg px-3 py-2 ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-600 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60"
+                  className="flex cursor-pointer items-start gap-2.5 rounded-lg px-3 py-2 ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-600 has-[:disabled]:cursor-not-allowed has-[:disabled]:bg-slate-50"
                 >
                   <input
                     type="checkbox"
@@ -116,7 +116,7 @@ export function EndpointForm({
                   />
                   <span className="min-w-0">
                     <span className="block text-sm font-medium text-ink">{o.label}</span>
-                    <span className="block font-mono text-xs break-all text-ink-subtle">{isAll ? "*" : o.value}</span>
+                    <span className="block font-mono text-xs break-words text-ink-muted">{isAll ? "*" : o.value}</span>
                   </span>
                 </label>
               );

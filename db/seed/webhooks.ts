@@ -236,7 +236,14 @@ async function seedEndpoint(tx: Tx, spec: EndpointSpec, partnerId: string, owner
         status: h.final,
         attempts: rows.length,
         roundAttempts: rows.length,
-        nextAttemptAt: h.final === "pending" ? at : h.final === "failed" ? (last?.nextAttemptAt ?? null) : null,
+        // Queued work stays a few minutes ahead, so the demo looks as seeded when it opens
+        // (a development server delivers whatever is due right away).
+        nextAttemptAt:
+          h.final === "pending"
+            ? new Date(now.getTime() + 10 * 60_000)
+            : h.final === "failed"
+              ? new Date(Math.max(last?.nextAttemptAt?.getTime() ?? 0, now.getTime() + 20 * 60_000))
+              : null,
         lastAttemptAt: last?.at ?? null,
         lastResponseStatus: last?.responseStatus ?? null,
         lastResponseSnippet: last?.responseSnippet ?? null,

@@ -36,7 +36,7 @@ export default async function WebhooksPage() {
           <>
             Your servers get a signed HTTPS POST when something happens in the program: deals, attributions, commissions,
             payouts, badges and tier changes. Failed deliveries are retried for about three days. See{" "}
-            <Link href="/docs/webhooks" className="text-brand-700 hover:underline">
+            <Link href="/docs/webhooks" className="text-brand-700 underline hover:text-brand-800">
               how to verify signatures
             </Link>
             .

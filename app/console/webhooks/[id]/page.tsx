@@ -129,30 +129,25 @@ export default async function WebhookEndpointPage({
             </CardBody>
           </Card>
           <Card className="lg:col-span-2">
-            <CardHeader title={canManage ? "Manage" : "Settings"} description={canManage ? undefined : "Only owners can change endpoints."} />
-            <CardBody className="space-y-6">
+            <CardHeader
+              title="Manage"
+              description={
+                canManage
+                  ? "A test event is sent at once and its result shown here. Rotating keeps the old secret valid for 24 hours."
+                  : "Only owners can send test events, rotate the secret or change this endpoint."
+              }
+            />
+            <CardBody>
               {canManage ? (
-                <>
-                  <EndpointActions
-                    active={endpoint.status === "active"}
-                    sendTest={sendTestEventAction.bind(null, partnerId, id)}
-                    setEnabled={setEndpointEnabledAction.bind(null, partnerId, id)}
-                    rotate={rotateSecretAction.bind(null, partnerId, id)}
-                    remove={deleteEndpointAction.bind(null, partnerId, id)}
-                  />
-                  <div className="border-t border-slate-100 pt-5">
-                    <h3 className="mb-3 text-sm font-semibold text-ink">Edit</h3>
-                    <EndpointForm
-                      mode="edit"
-                      options={eventTypeOptions()}
-                      initial={{ url: endpoint.url, description: endpoint.description, eventTypes: endpoint.eventTypes }}
-                      save={updateEndpointAction.bind(null, partnerId, id)}
-                      urlHint={urlPolicy().allowPrivate ? "https://, or http://localhost for testing on this server." : "A public https:// URL."}
-                    />
-                  </div>
-                </>
+                <EndpointActions
+                  active={endpoint.status === "active"}
+                  sendTest={sendTestEventAction.bind(null, partnerId, id)}
+                  setEnabled={setEndpointEnabledAction.bind(null, partnerId, id)}
+                  rotate={rotateSecretAction.bind(null, partnerId, id)}
+                  remove={deleteEndpointAction.bind(null, partnerId, id)}
+                />
               ) : (
-                <p className="text-sm text-ink-muted">Ask an owner of your organisation to send a test event, rotate the secret or change this endpoint.</p>
+                <p className="text-sm text-ink-muted">Ask an owner of your organisation to make changes.</p>
               )}
             </CardBody>
           </Card>
@@ -265,6 +260,21 @@ export default async function WebhookEndpointPage({
             </>
           )}
         </Card>
+
+        {canManage ? (
+          <Card>
+            <CardHeader title="Edit endpoint" description="Changes apply to events emitted from now on." />
+            <CardBody>
+              <EndpointForm
+                mode="edit"
+                options={eventTypeOptions()}
+                initial={{ url: endpoint.url, description: endpoint.description, eventTypes: endpoint.eventTypes }}
+                save={updateEndpointAction.bind(null, partnerId, id)}
+                urlHint={urlPolicy().allowPrivate ? "https://, or http://localhost for testing on this server." : "A public https:// URL."}
+              />
+            </CardBody>
+          </Card>
+        ) : null}
       </div>
     </>
   );
