@@ -45,11 +45,11 @@ export default function WebhooksDocsPage() {
           When something happens in the partner program — a deal is registered, an attribution matches, a payout is paid — we
           send an HTTPS <code>POST</code> with a JSON body to each of your endpoints that subscribes to that event type. Add
           endpoints in the console under <em>Webhooks</em> (owners), or with the{" "}
-          <Link href="/docs/api#webhooks" className="text-brand-700 hover:underline">
+          <Link href="/docs/api#webhooks" className="text-brand-700 underline hover:text-brand-800">
             API
           </Link>
           . Requests follow the{" "}
-          <a href="https://www.standardwebhooks.com" className="text-brand-700 hover:underline" rel="noreferrer">
+          <a href="https://www.standardwebhooks.com" className="text-brand-700 underline hover:text-brand-800" rel="noreferrer">
             Standard Webhooks
           </a>{" "}
           specification, so any of its libraries can verify them.
@@ -61,7 +61,7 @@ export default function WebhooksDocsPage() {
             ["#retries", "Retries"],
             ["#events", "Event types"],
           ].map(([href, label]) => (
-            <a key={href} href={href} className="text-brand-700 hover:underline">
+            <a key={href} href={href} className="text-brand-700 underline hover:text-brand-800">
               {label}
             </a>
           ))}
@@ -80,18 +80,18 @@ export default function WebhooksDocsPage() {
             </thead>
             <tbody className="divide-y divide-slate-100 text-sm">
               <Tr>
-                <Td className="font-mono text-xs">webhook-id</Td>
+                <Td className="font-mono text-xs whitespace-nowrap">webhook-id</Td>
                 <Td>
                   The delivery&apos;s id (<code>whd_…</code>). The same on every retry and resend of a delivery: use it to skip
                   deliveries you have already handled.
                 </Td>
               </Tr>
               <Tr>
-                <Td className="font-mono text-xs">webhook-timestamp</Td>
+                <Td className="font-mono text-xs whitespace-nowrap">webhook-timestamp</Td>
                 <Td>When this attempt was sent, in seconds since the Unix epoch. Refuse requests more than 5 minutes old.</Td>
               </Tr>
               <Tr>
-                <Td className="font-mono text-xs">webhook-signature</Td>
+                <Td className="font-mono text-xs whitespace-nowrap">webhook-signature</Td>
                 <Td>
                   <code>v1,</code> + base64 HMAC-SHA256 of <code>{"{webhook-id}.{webhook-timestamp}.{body}"}</code>, keyed with your
                   secret (the base64 part after <code>whsec_</code>). Several signatures, separated by spaces, during the 24 hours after
@@ -99,7 +99,7 @@ export default function WebhooksDocsPage() {
                 </Td>
               </Tr>
               <Tr>
-                <Td className="font-mono text-xs">content-type</Td>
+                <Td className="font-mono text-xs whitespace-nowrap">content-type</Td>
                 <Td>
                   <code>application/json</code>
                 </Td>

@@ -97,7 +97,7 @@ export default async function WebhookEndpointPage({
           </Alert>
         ) : null}
 
-        <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid items-start gap-6 lg:grid-cols-3">
           <Card className="lg:col-span-1">
             <CardHeader title="Details" />
             <CardBody>
@@ -200,7 +200,7 @@ export default async function WebhookEndpointPage({
                 <tbody className="divide-y divide-slate-100">
                   {deliveries.map((d) => (
                     <Tr key={d.id} data-testid="delivery-row">
-                      <Td className="max-w-md">
+                      <Td className="max-w-md sm:min-w-80">
                         <div className="font-medium">{d.eventLabel}</div>
                         <div className="font-mono text-xs break-all text-ink-subtle">{d.id}</div>
                         <div className="text-xs text-ink-subtle">{d.created}</div>
