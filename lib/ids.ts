@@ -35,6 +35,10 @@ export const ID_PREFIXES = {
   commission: "com",
   opportunity: "opp",
   analyticsEvent: "ana",
+  event: "evt",
+  webhookEndpoint: "whe",
+  webhookDelivery: "whd",
+  webhookAttempt: "wha",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -16,6 +16,7 @@ const NAV = [
   { href: "/console/commissions", label: "Commissions" },
   { href: "/console/team", label: "Team" },
   { href: "/console/api-keys", label: "API keys" },
+  { href: "/console/webhooks", label: "Webhooks" },
   { href: "/console/activity", label: "Activity" },
 ];
 

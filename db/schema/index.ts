@@ -5,3 +5,4 @@ export * from "./api";
 export * from "./attribution";
 export * from "./deals";
 export * from "./commissions";
+export * from "./webhooks";

@@ -239,6 +239,11 @@ export function withApi<P = Record<string, never>, B extends z.ZodType | undefin
   }
 }
 
+/** Validates query-string parameters with a zod schema (400 with field messages). */
+export function readQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.infer<S> {
+  return parseOrThrow(schema, Object.fromEntries(req.nextUrl.searchParams));
+}
+
 /** 201 Created with a JSON body. */
 export function created(body: object): Response {
   return NextResponse.json(body, { status: 201 });

@@ -1,6 +1,7 @@
 import { attributionRoutes } from "@/lib/attribution/openapi";
 import { partnerRoutes } from "@/lib/partners/openapi";
+import { webhookRoutes } from "@/lib/webhooks/openapi";
 import type { ApiRouteDoc } from "./openapi";
 
 /** Every route under /api/v1, for the OpenAPI document. */
-export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes, ...attributionRoutes];
+export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes, ...attributionRoutes, ...webhookRoutes];

@@ -70,10 +70,9 @@ export async function processMatchedConversions(
       partnerId: c.partnerId,
       data: {
         attributionId: a.id,
-        conversionId: c.id,
         stage: c.type,
         customerId: c.customerId,
-        via: c.matchedVia,
+        matchedVia: c.matchedVia ?? "customer",
         linkCode: link?.code ?? null,
         clickedAt: ctx.clickedAt ? ctx.clickedAt.toISOString() : null,
         dealId: a.dealId,

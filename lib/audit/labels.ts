@@ -29,6 +29,12 @@ const LABELS: Record<string, string> = {
   "commission.clawed_back": "Commission clawed back",
   "commission.hold_cleared": "Fraud hold cleared",
   "commission.hold_rejected": "Fraud hold rejected",
+  "webhook_endpoint.created": "Webhook endpoint added",
+  "webhook_endpoint.updated": "Webhook endpoint updated",
+  "webhook_endpoint.disabled": "Webhook endpoint disabled",
+  "webhook_endpoint.enabled": "Webhook endpoint enabled",
+  "webhook_endpoint.deleted": "Webhook endpoint deleted",
+  "webhook_endpoint.secret_rotated": "Webhook signing secret rotated",
 };
 
 export function auditActionLabel(action: string): string {

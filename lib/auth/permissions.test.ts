@@ -51,6 +51,8 @@ const MATRIX: Record<PartnerAction, Record<Subject, Outcome>> = {
   "deals:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
   "deals:write": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
   "commissions:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "webhooks:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "webhooks:manage": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden" },
 };
 
 const outcome = (d: ReturnType<typeof decidePartner>): Outcome => (d.allowed ? "allow" : d.reason);
@@ -101,6 +103,13 @@ describe("API keys", () => {
     expect(decideKeyForPartner(partnerKey, "listing:write", P1).allowed).toBe(true);
     expect(decideKeyForPartner(partnerKey, "listing:write", P2)).toEqual({ allowed: false, reason: "forbidden" });
     expect(decideKeyForPartner(partnerKey, "activity:read", P1)).toEqual({ allowed: false, reason: "forbidden" });
+  });
+
+  it("a key manages webhooks only with the webhooks:manage scope", () => {
+    expect(decideKeyForPartner(partnerKey, "webhooks:manage", P1).allowed).toBe(false);
+    const hooks = { ...partnerKey, scopes: ["webhooks:read", "webhooks:manage"] };
+    expect(decideKeyForPartner(hooks, "webhooks:manage", P1).allowed).toBe(true);
+    expect(decideKeyForPartner(hooks, "webhooks:read", P2).allowed).toBe(false);
   });
 
   it("a key can never manage keys or members, whatever its scopes say", () => {

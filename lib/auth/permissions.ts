@@ -21,6 +21,8 @@ export const PARTNER_ACTIONS = {
   "deals:read": { roles: ["owner", "member"], admin: true, apiScope: true },
   "deals:write": { roles: ["owner", "member"], admin: false, apiScope: true },
   "commissions:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "webhooks:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "webhooks:manage": { roles: ["owner"], admin: false, apiScope: true },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;

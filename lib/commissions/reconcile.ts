@@ -98,21 +98,24 @@ export async function reconcileCustomer(tx: Queryable, customerId: string, now: 
         meta: { sourceKey: row.sourceKey, customerId },
         at: now,
       });
-      await emit(tx, {
-        type: "partner.commission.created",
-        partnerId: partner.id,
-        data: {
-          commissionId: row.id,
-          invoiceId: row.invoiceId,
-          attributionId: row.attributionId,
-          sku: row.sku ?? "",
-          amount: { amount: row.amountCents, currency: row.currency },
-          rateBps: row.rateBps,
-          status: row.status,
-          payableAt: row.holdUntil.toISOString(),
-        },
-        now,
-      });
+      if (row.status !== "reversed" && row.kind !== "clawback") {
+        await emit(tx, {
+          type: "partner.commission.created",
+          partnerId: partner.id,
+          data: {
+            commissionId: row.id,
+            kind: row.kind,
+            invoiceId: row.invoiceId,
+            attributionId: row.attributionId,
+            sku: row.sku ?? "",
+            amount: { amount: row.amountCents, currency: row.currency },
+            rateBps: row.rateBps,
+            status: row.status as "pending" | "payable" | "held",
+            payableAt: row.holdUntil.toISOString(),
+          },
+          now,
+        });
+      }
     } else if (action.type === "set_refund") {
       const before = existing.find((e) => e.id === action.id)!;
       const status = action.reverse ? "reversed" : action.restore ? unheldStatus(before.holdUntil, now) : before.status;

@@ -45,7 +45,7 @@ export async function expireDeals(now: Date, batch = 200): Promise<{ processed: 
           await emit(tx, {
             type: "partner.deal_expired",
             partnerId: deal.partnerId,
-            data: { dealId: deal.id, company: deal.company, domain: deal.domain, registeredAt: deal.registeredAt.toISOString(), expiredAt: now.toISOString() },
+            data: { dealId: deal.id, company: deal.company, registeredAt: deal.registeredAt.toISOString(), expiredAt: now.toISOString() },
             now,
           });
           notices.push({ partnerId: deal.partnerId, dealId: deal.id, kind: "deal_expired", email: (url) => dealExpiredEmail({ company: deal.company, domain: deal.domain, dealUrl: url }) });

@@ -64,12 +64,10 @@ export async function registerDeal(args: { principal: Principal | null; partnerI
           dealId: deal.id,
           company: deal.company,
           domain: deal.domain,
-          products: deal.products,
+          stack: null,
           estimatedValue: { amount: deal.estimatedValueCents, currency: deal.currency },
-          expectedCloseAt: deal.expectedCloseAt.toISOString(),
           registeredAt: deal.registeredAt.toISOString(),
           expiresAt: deal.protectedUntil.toISOString(),
-          inConflict: Boolean(decision.conflictWith),
         },
         now: args.now,
       });

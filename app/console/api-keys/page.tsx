@@ -21,6 +21,8 @@ const SCOPE_LABELS: Record<string, string> = {
   "deals:read": "Read your registered deals",
   "deals:write": "Register deals",
   "commissions:read": "Read your commissions",
+  "webhooks:read": "Read webhook endpoints and deliveries",
+  "webhooks:manage": "Manage webhook endpoints",
 };
 
 export default async function ApiKeysPage() {
