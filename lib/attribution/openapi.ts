@@ -1,11 +1,9 @@
 import { z } from "zod";
 import type { ApiRouteDoc } from "@/lib/api/openapi";
 import { cursorQuerySchema } from "@/lib/api/pagination";
-import { CommissionSchema, commissionListQuerySchema } from "@/lib/commissions/schemas";
-import { DealSchema, dealListQuerySchema, registerDealSchema } from "@/lib/deals/schemas";
 import { ConversionSchema, LinkSchema, conversionInputSchema, createLinkSchema } from "./schemas";
 
-// The attribution, deals and commissions routes of /api/v1.
+// The attribution routes of /api/v1: conversions and tracking links.
 
 export const attributionRoutes: ApiRouteDoc[] = [
   {
@@ -45,48 +43,5 @@ export const attributionRoutes: ApiRouteDoc[] = [
     response: z.object({ data: LinkSchema }),
     status: 201,
     idempotent: true,
-  },
-  {
-    method: "GET",
-    path: "/api/v1/deals",
-    tag: "Deals",
-    summary: "Your registered deals",
-    auth: "partner_key",
-    scopes: ["deals:read"],
-    query: dealListQuerySchema,
-    response: z.object({ data: z.array(DealSchema), nextCursor: z.string().nullable() }),
-  },
-  {
-    method: "POST",
-    path: "/api/v1/deals",
-    tag: "Deals",
-    summary: "Register an opportunity",
-    description: "Protected for 60 days. If another partner already registered the domain, the registration goes to the program's conflict queue (inConflict=true); the first registration wins unless an admin decides otherwise.",
-    auth: "partner_key",
-    scopes: ["deals:write"],
-    body: registerDealSchema,
-    response: z.object({ data: DealSchema }),
-    status: 201,
-    idempotent: true,
-  },
-  {
-    method: "GET",
-    path: "/api/v1/deals/{id}",
-    tag: "Deals",
-    summary: "One registered deal",
-    auth: "partner_key",
-    scopes: ["deals:read"],
-    response: z.object({ data: DealSchema }),
-  },
-  {
-    method: "GET",
-    path: "/api/v1/commissions",
-    tag: "Commissions",
-    summary: "Your commissions",
-    description: "Pending during the 30-day hold, then payable; held when a fraud check needs review; paid; or reversed. Money is integer minor units.",
-    auth: "partner_key",
-    scopes: ["commissions:read"],
-    query: commissionListQuerySchema,
-    response: z.object({ data: z.array(CommissionSchema), nextCursor: z.string().nullable() }),
   },
 ];
