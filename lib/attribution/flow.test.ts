@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, commissions, conversions, customerAttributions, linkClicks, trackingLinks } from "@/db/schema";
+import { auditEvents, commissions, conversions, customerAttributions, events, linkClicks, trackingLinks } from "@/db/schema";
 import type { Principal } from "@/lib/auth/permissions";
 import { registerDeal } from "@/lib/deals/register-deal";
 import { makeTeam, T0 } from "@/lib/testing/factories";
@@ -78,6 +78,13 @@ describe("conversions: one rule for which partner wins", () => {
     expect(attr).toMatchObject({ via: "click", signupAt: at(1), paidAt: at(5), crmSystem: "local" });
     const audits = await db.select().from(auditEvents).where(eq(auditEvents.partnerId, a!.partner.id));
     expect(audits.map((e) => e.action)).toEqual(expect.arrayContaining(["attribution.matched", "commission.created"]));
+    // The webhook events, in the same transactions.
+    const emitted = await db.select().from(events).where(eq(events.partnerId, a!.partner.id));
+    expect(emitted.filter((e) => e.type === "partner.attribution_matched").map((e) => e.payload)).toEqual([
+      expect.objectContaining({ attributionId: signup.attributionId, stage: "signup", matchedVia: "click", clickedAt: at(0).toISOString() }),
+      expect.objectContaining({ attributionId: signup.attributionId, stage: "paid", matchedVia: "customer" }),
+    ]);
+    expect(emitted.filter((e) => e.type === "partner.commission.created").map((e) => (e.payload as { amount: { amount: number } }).amount.amount).sort()).toEqual([10_000, 14_970]);
   });
 
   it("a click older than the 60-day window does not match; the event is stored unmatched", async () => {
