@@ -40,7 +40,8 @@ export async function handleRedirect(req: Request, code: string, options: { reco
       ipHash: hashIp(clientIp(req)),
       userAgent: ua ? ua.slice(0, 512) : null,
       referrer: req.headers.get("referer")?.slice(0, 1024) ?? null,
-      // isbot: a maintained pattern list (crawlers, previews, headless tools); an empty UA is a bot too.
+      // isbot: one maintained pattern list (crawlers, link previews, monitors, headless tools), updated
+      // upstream as new bots appear, instead of a list of our own that would go stale. No UA is a bot too.
       isBot: !ua || isbot(ua),
     });
   }
