@@ -26,6 +26,10 @@ export const ID_PREFIXES = {
   audit: "aud",
   email: "eml",
   idempotency: "idk",
+  event: "evt",
+  webhookEndpoint: "whe",
+  webhookDelivery: "whd",
+  webhookAttempt: "wha",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

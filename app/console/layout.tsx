@@ -12,6 +12,7 @@ const NAV = [
   { href: "/console/listing", label: "Directory listing" },
   { href: "/console/team", label: "Team" },
   { href: "/console/api-keys", label: "API keys" },
+  { href: "/console/webhooks", label: "Webhooks" },
   { href: "/console/activity", label: "Activity" },
 ];
 

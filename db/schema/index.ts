@@ -2,3 +2,4 @@
 // folder to generate migrations; the app imports from "@/db/schema".
 export * from "./core";
 export * from "./api";
+export * from "./webhooks";

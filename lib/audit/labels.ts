@@ -9,6 +9,12 @@ const LABELS: Record<string, string> = {
   "membership.removed": "Team member removed",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
+  "webhook_endpoint.created": "Webhook endpoint added",
+  "webhook_endpoint.updated": "Webhook endpoint updated",
+  "webhook_endpoint.disabled": "Webhook endpoint disabled",
+  "webhook_endpoint.enabled": "Webhook endpoint enabled",
+  "webhook_endpoint.deleted": "Webhook endpoint deleted",
+  "webhook_endpoint.secret_rotated": "Webhook signing secret rotated",
 };
 
 export function auditActionLabel(action: string): string {

@@ -16,6 +16,8 @@ export const PARTNER_ACTIONS = {
   "members:manage": { roles: ["owner"], admin: false, apiScope: false },
   "api_keys:manage": { roles: ["owner"], admin: false, apiScope: false },
   "activity:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "webhooks:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "webhooks:manage": { roles: ["owner"], admin: false, apiScope: true },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
