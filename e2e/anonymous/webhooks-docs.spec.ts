@@ -14,7 +14,7 @@ test("the webhooks guide documents headers, retries, every event type and the ve
   await expectAccessible(page);
 });
 
-test("the webhooks API refuses bad input with field messages", async ({ request }) => {
+test("the webhooks API needs a partner key with a webhooks scope", async ({ request }) => {
   const key = "ppk_demo_Brightpixel0Studio0Demo0Key"; // seeded demo key: no webhooks scope
   const res = await request.get("/api/v1/webhooks/endpoints", { headers: { authorization: `Bearer ${key}` } });
   expect(res.status()).toBe(403);

@@ -1,7 +1,4 @@
 import "server-only";
-import type { NextRequest } from "next/server";
-import { readJsonBody } from "@/lib/api/body";
-import { readQuery } from "@/lib/api/handler";
 import type { Principal } from "@/lib/auth/permissions";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { EVENT_REGISTRY, EVENT_TYPES } from "@/lib/events/registry";
@@ -25,8 +22,6 @@ function ownPartnerId(principal: Principal | null): string {
   throw new AppError({ code: "forbidden", message: "This endpoint needs a partner API key (ppk_...)" });
 }
 
-// The body is validated by the operation (its schema knows the URL policy); here only its envelope.
-const anyObject = z.record(z.string(), z.unknown(), { message: "Send a JSON object" });
 const statusBody = z.strictObject({ status: z.enum(["active", "disabled"], { message: 'Either "active" or "disabled"' }) });
 
 export function listEventTypes() {
@@ -40,9 +35,9 @@ export async function apiListEndpoints(principal: Principal | null, now: Date) {
   return { data: (await getEndpoints(principal, partnerId)).map((e) => toEndpointPublic(e, now)) };
 }
 
-export async function apiCreateEndpoint(principal: Principal | null, req: NextRequest, now: Date) {
+/** The body's fields are validated by the operation (its schema knows the URL policy). */
+export async function apiCreateEndpoint(principal: Principal | null, input: Record<string, unknown>, now: Date) {
   const partnerId = ownPartnerId(principal);
-  const input = await readJsonBody(req, anyObject);
   const { endpoint, secret } = await createEndpoint({ principal, partnerId, input, now });
   return { data: toEndpointPublic(endpoint, now), secret };
 }
@@ -52,9 +47,9 @@ export async function apiGetEndpoint(principal: Principal | null, id: string, no
 }
 
 /** PATCH: url, description, eventTypes, and/or status ("active" | "disabled"). */
-export async function apiUpdateEndpoint(principal: Principal | null, id: string, req: NextRequest, now: Date) {
+export async function apiUpdateEndpoint(principal: Principal | null, id: string, body: Record<string, unknown>, now: Date) {
   const partnerId = ownPartnerId(principal);
-  const { status, ...fields } = await readJsonBody(req, anyObject);
+  const { status, ...fields } = body;
   let endpoint: EndpointRow | null = null;
   if (status !== undefined) {
     const enabled = parseOrThrow(statusBody, { status }).status === "active";
@@ -79,8 +74,7 @@ export async function apiSendTest(principal: Principal | null, id: string, now: 
   return { data: { deliveryId: r.deliveryId, eventId: r.eventId, result: r.result } };
 }
 
-export async function apiListDeliveries(principal: Principal | null, id: string, req: NextRequest) {
-  const q = readQuery(req, deliveryListQuerySchema);
+export async function apiListDeliveries(principal: Principal | null, id: string, q: z.infer<typeof deliveryListQuerySchema>) {
   const { rows, total } = await getDeliveries(principal, { partnerId: ownPartnerId(principal), endpointId: id, ...q });
   return { data: rows.map(toDeliveryPublic), page: q.page, pageSize: q.pageSize, total };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/metrics/registry";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
 import { audit } from "@/lib/audit/audit";
@@ -153,6 +154,7 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
         random,
       });
       const decision = decideHealth(current, outcome, delivery, now);
+      metrics().webhookDeliveries.inc({ outcome: delivery.status });
       health.set(d.endpointId, decision.health);
       if (decision.disable) {
         disableReasons.set(d.endpointId, decision.disable);

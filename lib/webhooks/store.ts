@@ -361,3 +361,13 @@ export async function recordAttempts(tx: Queryable, token: string, results: Reco
   if (attempts.length) await tx.insert(webhookAttempts).values(attempts);
   return new Set(numbers.keys());
 }
+
+/** Deliveries waiting to be attempted (for the queue-depth metric). */
+export async function countPendingDeliveries(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(webhookDeliveries)
+    .where(sql`${webhookDeliveries.status} in ('pending', 'failed')`);
+  return row?.n ?? 0;
+}
