@@ -25,6 +25,13 @@ export const ID_PREFIXES = {
   apiKey: "key",
   audit: "aud",
   email: "eml",
+  install: "ins",
+  check: "chk",
+  report: "rpt",
+  evidenceExport: "evx",
+  npsSurvey: "nps",
+  npsInvitation: "npi",
+  npsResponse: "npr",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

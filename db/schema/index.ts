@@ -1,3 +1,4 @@
 // The whole database schema, one file per capability. drizzle-kit reads this
 // folder to generate migrations; the app imports from "@/db/schema".
 export * from "./core";
+export * from "./evidence";
