@@ -28,10 +28,12 @@ const envSchema = z.object({
   RESEND_BASE_URL: httpUrl.optional(),
   EMAIL_FROM: z.string().min(3).default("Provenant Partners <partners@provenant.dev>"),
   CRON_SECRET: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+  PROBER_ALLOW_PRIVATE_HOSTS: bool.optional(),
+  FIXTURE_SITE: bool.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof envSchema> & { demoLogin: boolean };
+export type Env = z.infer<typeof envSchema> & { demoLogin: boolean; proberAllowPrivateHosts: boolean; fixtureSite: boolean };
 
 export class EnvError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
@@ -55,7 +57,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   const env = result.data;
-  return { ...env, demoLogin: env.DEMO_LOGIN ?? env.NODE_ENV !== "production" };
+  return {
+    ...env,
+    demoLogin: env.DEMO_LOGIN ?? env.NODE_ENV !== "production",
+    proberAllowPrivateHosts: env.PROBER_ALLOW_PRIVATE_HOSTS ?? env.NODE_ENV !== "production",
+    fixtureSite: env.FIXTURE_SITE ?? env.NODE_ENV === "development",
+  };
 }
 
 let cached: Env | undefined;

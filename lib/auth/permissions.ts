@@ -16,6 +16,12 @@ export const PARTNER_ACTIONS = {
   "members:manage": { roles: ["owner"], admin: false, apiScope: false },
   "api_keys:manage": { roles: ["owner"], admin: false, apiScope: false },
   "activity:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "installs:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "installs:write": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "checks:run": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "reports:publish": { roles: ["owner"], admin: false, apiScope: false },
+  "evidence:export": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "nps:read": { roles: ["owner", "member"], admin: true, apiScope: false },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
@@ -27,6 +33,10 @@ export const ADMIN_ACTIONS = [
   "audit:read",
   "outbox:read",
   "outbox:retry",
+  "quality:read",
+  "quality:probe",
+  "nps:read",
+  "nps:send",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
