@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { Principal } from "@/lib/auth/permissions";
-import { AppError, parseOrThrow } from "@/lib/errors";
-import { assertInstallAccess } from "./access";
+import { AppError, parseOrThrow, unauthorized } from "@/lib/errors";
+import { assertInstallAccess, isPlatformKey } from "./access";
 import type { AssetResult } from "./prober/probe";
 import { totalsOf } from "./prober/probe";
 import { nextVerifiedAt } from "./rules";
@@ -57,6 +57,8 @@ export async function recordProbe(installId: string, results: readonly AssetResu
  * unknown installs are 400s with field messages, and nothing is written.
  */
 export async function recordReportedCheck(args: { principal: Principal | null; input: unknown; now: Date }): Promise<{ check: CheckRow; install: InstallRow }> {
+  if (!args.principal) throw unauthorized();
+  if (!isPlatformKey(args.principal)) throw new AppError({ code: "forbidden", message: "Survival checks are reported by the platform (a platform key with platform:write)" });
   const input = parseOrThrow(recordCheckSchema, args.input);
   const db = await getDb();
   const install = await findInstall(db, input.installId);
