@@ -30,6 +30,10 @@ const envSchema = z.object({
   CRON_SECRET: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
   PROBER_ALLOW_PRIVATE_HOSTS: bool.optional(),
   FIXTURE_SITE: bool.optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, { message: "must be a redis:// or rediss:// URL" })
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

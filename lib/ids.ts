@@ -32,6 +32,7 @@ export const ID_PREFIXES = {
   npsSurvey: "nps",
   npsInvitation: "npi",
   npsResponse: "npr",
+  idempotency: "idk",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -7,6 +7,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -214,6 +215,10 @@ export const survivalReports = pgTable(
       .references(() => partners.id, { onDelete: "cascade" }),
     periodStart: tz("period_start").notNull(),
     periodEnd: tz("period_end").notNull(),
+    /** What the report stated when it was last created or published (recomputable from the checks). */
+    statedChecks: integer("stated_checks").notNull().default(0),
+    statedAssetsChecked: bigint("stated_assets_checked", { mode: "number" }).notNull().default(0),
+    statedAssetsSurvived: bigint("stated_assets_survived", { mode: "number" }).notNull().default(0),
     publishedAt: tz("published_at"),
     createdByUserId: text("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: tz("created_at").notNull().defaultNow(),
@@ -241,6 +246,8 @@ export const evidenceExports = pgTable(
     /** SHA-256 of manifest.json, which lists every other file's hash. */
     manifestSha256: text("manifest_sha256").notNull(),
     checks: integer("checks").notNull(),
+    /** The pack's manifest.json (file paths, SHA-256s, generation time). */
+    manifest: jsonb("manifest").notNull(),
     createdByUserId: text("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: tz("created_at").notNull(),
   },

@@ -2,34 +2,64 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { auth } from "@/lib/auth/auth";
 import { authenticateApiKey } from "@/lib/api-keys/manage-keys";
+import { auth } from "@/lib/auth/auth";
 import type { Principal } from "@/lib/auth/permissions";
 import { loadViewer } from "@/lib/auth/store";
-import { AppError, parseOrThrow, toErrorResponse, unauthorized } from "@/lib/errors";
+import { AppError, forbidden, parseOrThrow, toErrorResponse, unauthorized } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { getRateLimiter, RATE_LIMITS, type RateLimitResult, type RateLimitRule } from "@/lib/rate-limit";
+import { withIdempotency } from "./idempotency";
 
-// The one wrapper for app/api route handlers: identifies the caller, reads the
-// clock once, maps every error to `{ error: { code, message, fields? } }` with
-// the right status, and never leaks a stack trace.
+// The one wrapper for app/api route handlers. In order: request id and clock,
+// caller identity (401), rate limit (429), scopes (403), query and body
+// validation (400), Idempotency-Key on POST, the handler, and one error shape:
+// `{ error: { code, message, fields? } }`. Handlers stay a dozen lines.
 
 export type ApiAuth =
-  /** Anyone; a credential, if sent, is still identified. */
+  /** Anyone; a credential, if sent, is still checked and identified. */
   | "public"
-  /** A partner or platform API key (Authorization: Bearer ...). */
+  /** A partner API key (ppk_...). */
+  | "partner_key"
+  /** A platform API key (plk_...): the provenance platform's own servers. */
+  | "platform_key"
+  /** Any API key. */
   | "key"
   /** A signed-in session or an API key. */
   | "session_or_key";
 
-export interface ApiContext<P> {
+export const MAX_BODY_BYTES = 1_000_000;
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface ApiOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  auth: ApiAuth;
+  /** Every scope listed must be on the key (sessions are checked by the operation itself). */
+  scopes?: readonly string[];
+  body?: B;
+  query?: Q;
+  /** Overrides the default limit (per key, or per IP for anonymous callers); false turns it off. */
+  rateLimit?: RateLimitRule | false;
+  maxBodyBytes?: number;
+}
+
+export interface ApiContext<P, B, Q> {
   req: NextRequest;
   params: P;
   principal: Principal | null;
+  body: B;
+  query: Q;
   now: Date;
   requestId: string;
 }
 
 type RouteArgs<P> = { params: Promise<P> };
+
+export function clientIp(req: Request): string {
+  const forwarded = req.headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",")[0]!.trim();
+  return req.headers.get("x-real-ip") ?? "unknown";
+}
 
 async function identify(req: NextRequest, mode: ApiAuth, now: Date): Promise<Principal | null> {
   const header = req.headers.get("authorization");
@@ -37,63 +67,131 @@ async function identify(req: NextRequest, mode: ApiAuth, now: Date): Promise<Pri
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const key = match ? await authenticateApiKey(match[1]!, now) : null;
     if (!key) throw unauthorized("The API key is missing, malformed, unknown or revoked");
+    if (mode === "partner_key" && key.kind !== "partner") throw forbidden("This endpoint needs a partner API key (ppk_...)");
+    if (mode === "platform_key" && key.kind !== "platform") throw forbidden("This endpoint needs a platform API key (plk_...)");
     return { kind: "key", key };
   }
-  if (mode === "key") throw unauthorized("Send an API key as `Authorization: Bearer <key>`");
+  if (mode === "public") return null;
   if (mode === "session_or_key") {
     const session = await auth();
     const viewer = session?.user?.id ? await loadViewer(session.user.id) : null;
-    if (!viewer) throw unauthorized();
-    return { kind: "user", viewer };
+    if (viewer) return { kind: "user", viewer };
   }
-  return null;
+  throw unauthorized(
+    mode === "platform_key"
+      ? "Send a platform API key as `Authorization: Bearer plk_...`"
+      : mode === "partner_key"
+        ? "Send a partner API key as `Authorization: Bearer ppk_...`"
+        : "Send an API key as `Authorization: Bearer <key>`",
+  );
 }
 
-export function withApi<P = Record<string, never>>(
-  options: { auth: ApiAuth },
-  handler: (ctx: ApiContext<P>) => Promise<Response | object>,
+async function limit(req: NextRequest, principal: Principal | null, rule: RateLimitRule | false | undefined, now: Date) {
+  if (rule === false) return null;
+  const key = principal?.kind === "key" ? `key:${principal.key.keyId}` : principal ? `user:${principal.viewer.userId}` : `ip:${clientIp(req)}`;
+  const chosen = rule ?? (principal ? RATE_LIMITS.apiKey : RATE_LIMITS.publicApi);
+  const result = await getRateLimiter().hit(`api:${key}`, chosen, now);
+  if (!result.allowed) {
+    throw new AppError({
+      code: "rate_limited",
+      message: `Too many requests: at most ${result.limit} per ${Math.round(chosen.windowMs / 1000)} s. Retry after ${result.retryAfterS} s.`,
+      headers: { ...rateHeaders(result), "retry-after": String(result.retryAfterS) },
+    });
+  }
+  return result;
+}
+
+function rateHeaders(r: RateLimitResult): Record<string, string> {
+  return {
+    "ratelimit-limit": String(r.limit),
+    "ratelimit-remaining": String(r.remaining),
+    "ratelimit-reset": String(Math.max(0, Math.ceil((r.resetAt.getTime() - Date.now()) / 1000))),
+  };
+}
+
+async function readBody(req: NextRequest, maxBytes: number): Promise<{ text: string; json: unknown }> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError({ code: "bad_request", message: "Send the body as JSON with `Content-Type: application/json`" });
+  }
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await req.text();
+  if (Buffer.byteLength(text, "utf8") > maxBytes) throw tooLarge(maxBytes);
+  try {
+    return { text, json: JSON.parse(text) };
+  } catch {
+    throw new AppError({ code: "bad_request", message: "The request body must be valid JSON" });
+  }
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError({ code: "bad_request", message: `The request body is larger than ${Math.round(maxBytes / 1000)} kB` });
+}
+
+function toResponse(result: Response | object): { status: number; body: unknown } | Response {
+  return result instanceof Response ? result : { status: 200, body: result };
+}
+
+export function withApi<P = Record<string, never>, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  options: ApiOptions<B, Q>,
+  handler: (ctx: ApiContext<P, Infer<B>, Infer<Q>>) => Promise<Response | object>,
 ) {
   return async (req: NextRequest, route: RouteArgs<P>): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
     const now = new Date();
     let response: Response;
+    let rate: RateLimitResult | null = null;
     try {
       const principal = await identify(req, options.auth, now);
+      rate = await limit(req, principal, options.rateLimit, now);
+      if (principal?.kind === "key" && options.scopes?.some((s) => !principal.key.scopes.includes(s))) {
+        const missing = options.scopes.filter((s) => !principal.key.scopes.includes(s));
+        throw forbidden(`This API key lacks the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+      }
       const params = (await route?.params) ?? ({} as P);
-      const result = await handler({ req, params, principal, now, requestId });
-      response = result instanceof Response ? result : NextResponse.json(result);
+      const query = (options.query ? parseOrThrow(options.query, Object.fromEntries(req.nextUrl.searchParams)) : undefined) as Infer<Q>;
+      const raw = options.body ? await readBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES) : null;
+      const body = (options.body ? parseOrThrow(options.body, raw!.json) : undefined) as Infer<B>;
+      const run = async () => toResponse(await handler({ req, params, principal, body, query, now, requestId }));
+
+      const idempotencyKey = req.headers.get("idempotency-key");
+      if (req.method === "POST" && idempotencyKey && principal) {
+        const owner = principal.kind === "key" ? `key:${principal.key.keyId}` : `user:${principal.viewer.userId}`;
+        const stored = await withIdempotency(
+          { owner, key: idempotencyKey, method: req.method, path: req.nextUrl.pathname, body: raw?.text ?? "", now },
+          async () => {
+            try {
+              const out = await run();
+              if (out instanceof Response) return { status: out.status, body: await out.clone().json().catch(() => null) };
+              return out;
+            } catch (error) {
+              const mapped = toErrorResponse(error);
+              if (mapped.status >= 500) throw error;
+              return { status: mapped.status, body: mapped.body };
+            }
+          },
+        );
+        response = NextResponse.json(stored.body, { status: stored.status });
+        if (stored.replayed) response.headers.set("idempotent-replayed", "true");
+      } else {
+        const out = await run();
+        response = out instanceof Response ? out : NextResponse.json(out.body, { status: out.status });
+      }
     } catch (error) {
       const mapped = toErrorResponse(error);
       if (mapped.status >= 500) {
-        log.error("api handler failed", {
-          requestId,
-          path: req.nextUrl.pathname,
-          error: error instanceof Error ? error.stack : String(error),
-        });
+        log.error("api handler failed", { requestId, path: req.nextUrl.pathname, error: error instanceof Error ? error.stack : String(error) });
       }
       response = NextResponse.json(mapped.body, { status: mapped.status, headers: mapped.headers });
     }
     response.headers.set("x-request-id", requestId);
+    if (rate) for (const [k, v] of Object.entries(rateHeaders(rate))) if (!response.headers.has(k)) response.headers.set(k, v);
     return response;
   };
 }
 
-/** Reads a JSON body and validates it: 400 for bad JSON, 400 with field messages for bad values. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw new AppError({ code: "bad_request", message: "The request body must be valid JSON" });
-  }
-  return parseOrThrow(schema, body);
-}
-
-/** Validates query-string parameters with a zod schema (400 with field messages). */
-export function readQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.infer<S> {
-  return parseOrThrow(schema, Object.fromEntries(req.nextUrl.searchParams));
-}
-
+/** 201 Created with a JSON body. */
 export function created(body: object): Response {
   return NextResponse.json(body, { status: 201 });
 }

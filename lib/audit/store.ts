@@ -49,3 +49,19 @@ export async function listAuditActions(): Promise<string[]> {
   const rows = await db.selectDistinct({ action: auditEvents.action }).from(auditEvents).orderBy(auditEvents.action);
   return rows.map((r) => r.action);
 }
+
+/** A partner's events after a (at, id) position, newest first; limit+1 rows so callers know if more follow. */
+export async function listAuditAfter(q: { partnerId: string; cursor: { at: string; id: string } | null; limit: number }) {
+  const db = await getDb();
+  const where: SQL[] = [eq(auditEvents.partnerId, q.partnerId)];
+  if (q.cursor) {
+    const at = new Date(q.cursor.at);
+    where.push(or(lt(auditEvents.at, at), and(eq(auditEvents.at, at), lt(auditEvents.id, q.cursor.id)))!);
+  }
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(...where))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(q.limit + 1);
+}

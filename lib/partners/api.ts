@@ -1,5 +1,6 @@
 import "server-only";
-import { listAuditEvents } from "@/lib/audit/store";
+import { decodeCursor, pageFrom } from "@/lib/api/pagination";
+import { listAuditAfter } from "@/lib/audit/store";
 import { assertPartner, type Principal } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import { toPartnerPublic } from "./to-public";
@@ -27,12 +28,13 @@ export async function patchOwnListing(principal: Principal | null, input: unknow
   return toPartnerPublic(row, now);
 }
 
-export async function getOwnActivity(principal: Principal | null, page: number, pageSize: number) {
+export async function getOwnActivity(principal: Principal | null, q: { cursor?: string; limit: number }) {
   const partnerId = ownPartnerId(principal);
   assertPartner(principal, "activity:read", partnerId);
-  const { rows, total } = await listAuditEvents({ partnerId, page, pageSize });
+  const rows = await listAuditAfter({ partnerId, cursor: decodeCursor(q.cursor), limit: q.limit });
+  const page = pageFrom(rows, q.limit, (r) => ({ at: r.at.toISOString(), id: r.id }));
   return {
-    data: rows.map((r) => ({
+    data: page.data.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
       action: r.action,
@@ -41,8 +43,6 @@ export async function getOwnActivity(principal: Principal | null, page: number, 
       before: r.before,
       after: r.after,
     })),
-    page,
-    pageSize,
-    total,
+    nextCursor: page.nextCursor,
   };
 }

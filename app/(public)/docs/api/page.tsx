@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
-import { Card, CardBody } from "@/components/ui/card";
+import { ApiReference } from "@/components/docs/api-reference";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { API_ROUTES } from "@/lib/api/routes";
+import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -8,22 +10,8 @@ function Code({ children }: { children: string }) {
   return <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-5 text-slate-100">{children}</pre>;
 }
 
-function Endpoint({ method, path, auth, children }: { method: string; path: string; auth: string; children: ReactNode }) {
-  return (
-    <Card>
-      <CardBody className="space-y-3">
-        <h3 className="flex flex-wrap items-center gap-2 font-mono text-sm">
-          <span className="rounded bg-brand-100 px-2 py-0.5 font-semibold text-brand-800">{method}</span>
-          <span className="text-ink">{path}</span>
-          <span className="ml-auto font-sans text-xs text-ink-subtle">{auth}</span>
-        </h3>
-        <div className="space-y-3 text-sm text-ink-muted">{children}</div>
-      </CardBody>
-    </Card>
-  );
-}
-
 export default function ApiDocsPage() {
+  const doc = buildOpenApiDocument(API_ROUTES, getEnv().APP_URL);
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-4 py-10 sm:px-6">
       <header>
@@ -56,47 +44,36 @@ export default function ApiDocsPage() {
 }`}</Code>
       </section>
 
-      <section className="space-y-4">
-        <h2 className="text-xl font-semibold text-ink">Directory (public)</h2>
-        <Endpoint method="GET" path="/api/v1/partners" auth="No key">
-          <p>
-            Listed partners in placement order (Premier, Advanced, Verified; probation after its tier). Filters:{" "}
-            <code>q</code>, <code>track</code> (installer, auditor, enterprise_integrator), and comma-separated{" "}
-            <code>tier</code>, <code>stack</code>, <code>region</code>, <code>language</code>. Pagination: <code>page</code>,{" "}
-            <code>pageSize</code> (max 100).
-          </p>
-          <Code>{`curl "http://localhost:3000/api/v1/partners?track=installer&stack=shopify,workers&pageSize=2"
-
-{ "data": [ { "id": "ptr_…", "slug": "brightpixel-studio", "name": "Brightpixel Studio",
-              "track": "installer", "tier": "premier", "onProbation": false, … } ],
-  "page": 1, "pageSize": 2, "total": 17 }`}</Code>
-        </Endpoint>
-        <Endpoint method="GET" path="/api/v1/partners/{id or slug}" auth="No key">
-          <p>One public profile. <code>404</code> for unknown or unlisted partners.</p>
-        </Endpoint>
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold text-ink">Conventions</h2>
+        <ul className="list-disc space-y-1.5 pl-5 text-sm text-ink-muted">
+          <li>Dates are ISO 8601 in UTC. Money is an integer amount in minor units (cents) with an ISO 4217 currency.</li>
+          <li>
+            <strong>Idempotency:</strong> send an <code>Idempotency-Key</code> header on POST. A retry with the same key and
+            body returns the first response (with <code>Idempotent-Replayed: true</code>); the same key with another body is a{" "}
+            <code>409</code>. Keys are kept for 24 hours.
+          </li>
+          <li>
+            <strong>Rate limits:</strong> 600 requests per minute per key, 300 per minute per IP without a key. Responses carry{" "}
+            <code>RateLimit-Limit</code>, <code>RateLimit-Remaining</code> and <code>RateLimit-Reset</code>; over the limit you
+            get <code>429</code> with <code>Retry-After</code> in seconds.
+          </li>
+          <li>
+            <strong>Pagination:</strong> lists that grow (activity, events) use cursors: pass a page&apos;s{" "}
+            <code>nextCursor</code> as <code>cursor</code>; it is <code>null</code> on the last page. The directory uses
+            numbered pages with a total count.
+          </li>
+          <li>
+            Machine-readable:{" "}
+            <a className="text-brand-700 hover:underline" href="/api/v1/openapi.json">
+              /api/v1/openapi.json
+            </a>{" "}
+            (OpenAPI 3.1, generated from the same schemas the API validates with).
+          </li>
+        </ul>
       </section>
 
-      <section className="space-y-4">
-        <h2 className="text-xl font-semibold text-ink">Your partner (partner key)</h2>
-        <Endpoint method="GET" path="/api/v1/partner" auth="Scope partner:read">
-          <p>The partner the key belongs to, in the public shape.</p>
-          <Code>{`curl -H "Authorization: Bearer $PARTNER_KEY" http://localhost:3000/api/v1/partner`}</Code>
-        </Endpoint>
-        <Endpoint method="PATCH" path="/api/v1/partner" auth="Scope listing:write">
-          <p>
-            Changes any of the listing fields: <code>tagline</code>, <code>description</code>, <code>website</code>,{" "}
-            <code>hqCountry</code>, <code>regions</code>, <code>stacks</code>, <code>languages</code>, <code>contactName</code>,{" "}
-            <code>contactEmail</code>, <code>slaResponseHours</code>, <code>proofLinks</code> (up to 3; asset URLs become CAI
-            Verify links). Unknown fields are refused. Every change is written to the audit trail.
-          </p>
-          <Code>{`curl -X PATCH -H "Authorization: Bearer $PARTNER_KEY" -H "content-type: application/json" \\
-  -d '{"slaResponseHours": 8, "stacks": ["wordpress", "shopify"]}' \\
-  http://localhost:3000/api/v1/partner`}</Code>
-        </Endpoint>
-        <Endpoint method="GET" path="/api/v1/partner/activity" auth="Scope activity:read">
-          <p>The partner&apos;s audit trail, newest first. <code>page</code>, <code>pageSize</code> (max 100).</p>
-        </Endpoint>
-      </section>
+      <ApiReference paths={doc.paths as never} />
     </div>
   );
 }

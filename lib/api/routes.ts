@@ -1,0 +1,5 @@
+import { partnerRoutes } from "@/lib/partners/openapi";
+import type { ApiRouteDoc } from "./openapi";
+
+/** Every route under /api/v1, for the OpenAPI document. */
+export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes];

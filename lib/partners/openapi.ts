@@ -1,0 +1,66 @@
+import { z } from "zod";
+import type { ApiRouteDoc } from "@/lib/api/openapi";
+import { cursorQuerySchema } from "@/lib/api/pagination";
+import { PartnerPublicSchema, directoryQuerySchema, listingPatchSchema } from "./schemas";
+
+const ActivityEventSchema = z.object({
+  id: z.string(),
+  at: z.string().describe("ISO 8601"),
+  action: z.string(),
+  actor: z.object({ type: z.enum(["user", "api_key", "system"]), label: z.string() }),
+  object: z.object({ type: z.string(), id: z.string() }),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const partnerRoutes: ApiRouteDoc[] = [
+  {
+    method: "GET",
+    path: "/api/v1/partners",
+    tag: "Directory",
+    summary: "Search the public directory",
+    description: "Listed partners in placement order: Premier, Advanced, Verified; partners on probation after the rest of their tier. Lists are comma-separated.",
+    auth: "public",
+    query: directoryQuerySchema,
+    response: z.object({ data: z.array(PartnerPublicSchema), page: z.number(), pageSize: z.number(), total: z.number() }),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/partners/{id}",
+    tag: "Directory",
+    summary: "One public partner profile, by id or slug",
+    auth: "public",
+    response: z.object({ data: PartnerPublicSchema }),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/partner",
+    tag: "Your partner",
+    summary: "The partner the key belongs to",
+    auth: "partner_key",
+    scopes: ["partner:read"],
+    response: z.object({ data: PartnerPublicSchema }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/partner",
+    tag: "Your partner",
+    summary: "Change listing fields",
+    description: "Any subset of the listing fields; unknown fields are refused. Asset URLs in proofLinks become CAI Verify links.",
+    auth: "partner_key",
+    scopes: ["listing:write"],
+    body: listingPatchSchema,
+    response: z.object({ data: PartnerPublicSchema }),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/partner/activity",
+    tag: "Your partner",
+    summary: "The partner's audit trail, newest first",
+    description: "Cursor pagination: pass nextCursor as cursor to get the next page.",
+    auth: "partner_key",
+    scopes: ["activity:read"],
+    query: cursorQuerySchema,
+    response: z.object({ data: z.array(ActivityEventSchema), nextCursor: z.string().nullable() }),
+  },
+];
