@@ -1,8 +1,5 @@
 // The whole database schema, one file per capability. drizzle-kit reads this
 // folder to generate migrations; the app imports from "@/db/schema".
 export * from "./core";
-<<<<<<< HEAD
-export * from "./evidence";
-=======
 export * from "./api";
->>>>>>> main
+export * from "./evidence";

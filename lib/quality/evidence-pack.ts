@@ -159,6 +159,7 @@ export async function exportEvidencePack(args: {
       files: built.fileCount,
       bytes: built.zip.byteLength,
       manifestSha256: built.manifestSha256,
+      manifest: built.manifest,
       checks: checks.length,
       createdByUserId: principal.kind === "user" ? principal.viewer.userId : null,
       createdAt: args.now,

@@ -8,7 +8,7 @@ import { findPartner } from "@/lib/partners/store";
 import { assertInstallAccess } from "./access";
 import { buildReportData, type ReportData } from "./report-data";
 import { createReportSchema } from "./schemas";
-import { assetsOfChecks, checksBetween, findInstall, findReport, insertReport, lockReport, setReportPublished, type ReportRow } from "./store";
+import { assetsOfChecks, checkTotals, checksBetween, findInstall, findReport, insertReport, lockReport, setReportPublished, type ReportRow } from "./store";
 
 const DAY_MS = 86_400_000;
 
@@ -21,11 +21,13 @@ export async function createReport(args: { principal: Principal | null; installI
   if (!install.partnerId) throw notFound("Install");
   const { periodDays } = parseOrThrow(createReportSchema, args.input);
   return db.transaction(async (tx) => {
+    const periodStart = new Date(args.now.getTime() - periodDays * DAY_MS);
     const report = await insertReport(tx, {
       installId: install.id,
       partnerId: install.partnerId!,
-      periodStart: new Date(args.now.getTime() - periodDays * DAY_MS),
+      periodStart,
       periodEnd: args.now,
+      ...(await checkTotals(tx, install.id, periodStart, args.now)),
       createdByUserId: args.principal?.kind === "user" ? args.principal.viewer.userId : null,
       createdAt: args.now,
     });
@@ -57,7 +59,8 @@ export async function setReportPublication(args: { principal: Principal | null; 
     }
     if (Boolean(report.publishedAt) === args.publish) throw conflict(args.publish ? "This report is already published" : "This report is not published");
     const publishedAt = args.publish ? args.now : null;
-    await setReportPublished(tx, report.id, publishedAt);
+    const stated = args.publish ? await checkTotals(tx, report.installId, report.periodStart, report.periodEnd) : undefined;
+    await setReportPublished(tx, report.id, publishedAt, stated);
     await audit(tx, {
       actor: actorOf(args.principal!),
       action: args.publish ? "survival_report.published" : "survival_report.unpublished",

@@ -329,8 +329,26 @@ export async function lockReport(tx: Queryable, id: string): Promise<ReportRow |
   return row ?? null;
 }
 
-export async function setReportPublished(tx: Queryable, id: string, publishedAt: Date | null): Promise<void> {
-  await tx.update(survivalReports).set({ publishedAt }).where(eq(survivalReports.id, id));
+export async function setReportPublished(
+  tx: Queryable,
+  id: string,
+  publishedAt: Date | null,
+  stated?: { statedChecks: number; statedAssetsChecked: number; statedAssetsSurvived: number },
+): Promise<void> {
+  await tx.update(survivalReports).set({ publishedAt, ...stated }).where(eq(survivalReports.id, id));
+}
+
+/** Totals of an install's checks in [from, to), as a report states them. */
+export async function checkTotals(db: Queryable, installId: string, from: Date, to: Date) {
+  const [row] = await db
+    .select({
+      checks: count(),
+      checked: sql<number>`coalesce(sum(${survivalChecks.assetsChecked}), 0)`.mapWith(Number),
+      survived: sql<number>`coalesce(sum(${survivalChecks.assetsSurvived}), 0)`.mapWith(Number),
+    })
+    .from(survivalChecks)
+    .where(and(eq(survivalChecks.installId, installId), gte(survivalChecks.checkedAt, from), lt(survivalChecks.checkedAt, to)));
+  return { statedChecks: row?.checks ?? 0, statedAssetsChecked: row?.checked ?? 0, statedAssetsSurvived: row?.survived ?? 0 };
 }
 
 export async function listReports(args: { partnerId: string; installId?: string; page: number; pageSize: number }) {
