@@ -1,5 +1,6 @@
 import { partnerRoutes } from "@/lib/partners/openapi";
+import { evidenceRoutes } from "@/lib/quality/openapi";
 import type { ApiRouteDoc } from "./openapi";
 
 /** Every route under /api/v1, for the OpenAPI document. */
-export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes];
+export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes, ...evidenceRoutes];

@@ -113,13 +113,29 @@ export async function listInstalls(q: InstallListQuery, now: Date): Promise<{ ro
   };
 }
 
-/** Keyset page of installs for the API: ordered by id. */
-export async function pageInstalls(args: { partnerId?: string | null; after?: string; limit: number }): Promise<InstallRow[]> {
+/** Keyset page of installs for the API, newest first: (created_at, id) after the cursor. */
+export async function pageInstalls(args: { partnerId?: string | null; after?: { at: string; id: string } | null; limit: number }): Promise<InstallRow[]> {
   const db = await getDb();
   const where: SQL[] = [];
   if (args.partnerId !== undefined) where.push(args.partnerId === null ? isNull(installs.partnerId) : eq(installs.partnerId, args.partnerId));
-  if (args.after) where.push(sql`${installs.id} > ${args.after}`);
-  return db.select().from(installs).where(where.length ? and(...where) : undefined).orderBy(asc(installs.id)).limit(args.limit);
+  if (args.after) where.push(sql`(${installs.createdAt}, ${installs.id}) < (${args.after.at}::timestamptz, ${args.after.id})`);
+  return db
+    .select()
+    .from(installs)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(installs.createdAt), desc(installs.id))
+    .limit(args.limit);
+}
+
+/** Keyset page of an install's checks, newest first. */
+export async function pageChecks(installId: string, after: { at: string; id: string } | null, limit: number): Promise<CheckRow[]> {
+  const db = await getDb();
+  return db
+    .select()
+    .from(survivalChecks)
+    .where(and(eq(survivalChecks.installId, installId), after ? sql`(${survivalChecks.checkedAt}, ${survivalChecks.id}) < (${after.at}::timestamptz, ${after.id})` : undefined))
+    .orderBy(desc(survivalChecks.checkedAt), desc(survivalChecks.id))
+    .limit(limit);
 }
 
 /**
