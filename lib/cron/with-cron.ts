@@ -35,7 +35,7 @@ export function cronAuthorized(header: string | null, secret: string | undefined
   return timingSafeEqual(digest(match[1]!), digest(secret));
 }
 
-export function withCron(name: string, job: (ctx: CronContext) => Promise<CronResult & Record<string, unknown>>) {
+export function withCron<T extends CronResult>(name: string, job: (ctx: CronContext) => Promise<T>) {
   return async (req: NextRequest): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
     const env = getEnv();
@@ -48,7 +48,7 @@ export function withCron(name: string, job: (ctx: CronContext) => Promise<CronRe
     const now = new Date();
     try {
       const result = await job({ req, now, requestId });
-      log.info("cron job finished", { job: name, requestId, ...result });
+      log.info("cron job finished", { job: name, requestId, ...(result as object) });
       return NextResponse.json({ job: name, at: now.toISOString(), ...result }, { headers: { "x-request-id": requestId } });
     } catch (error) {
       log.error("cron job failed", { job: name, requestId, error: error instanceof Error ? error.stack : String(error) });
