@@ -6,6 +6,8 @@ import { getViewer } from "@/lib/auth/guards";
 const NAV = [
   { href: "/admin", label: "Overview", exact: true },
   { href: "/admin/partners", label: "Partners" },
+  { href: "/admin/quality", label: "Quality" },
+  { href: "/admin/nps", label: "NPS" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Email outbox" },
   { href: "/admin/api-keys", label: "Platform keys" },

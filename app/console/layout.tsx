@@ -10,6 +10,11 @@ import { getPartnersByIds } from "@/lib/partners/store";
 const NAV = [
   { href: "/console", label: "Overview", exact: true },
   { href: "/console/listing", label: "Directory listing" },
+  { href: "/console/installs", label: "Installs" },
+  { href: "/console/survival", label: "Survival & TTI" },
+  { href: "/console/reports", label: "Survival Reports" },
+  { href: "/console/evidence", label: "Evidence packs" },
+  { href: "/console/nps", label: "Customer NPS" },
   { href: "/console/team", label: "Team" },
   { href: "/console/api-keys", label: "API keys" },
   { href: "/console/activity", label: "Activity" },
