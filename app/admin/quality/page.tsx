@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionButton } from "@/components/evidence/action-button";
+import { SurvivalBadge } from "@/components/evidence/badges";
+import { SurvivalTrendChart, TtiByStackChart } from "@/components/evidence/charts";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat } from "@/components/ui/stat";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { getPrincipal, requireAdminPage } from "@/lib/auth/guards";
+import { formatNumber, formatRelative } from "@/lib/format";
+import { STACK_LABELS, type Stack } from "@/lib/partners/constants";
+import { runRollupsNowAction } from "@/lib/quality/actions";
+import { formatDuration, formatRate } from "@/lib/quality/rules";
+import { getAdminQuality } from "@/lib/quality/views";
+
+export const metadata: Metadata = { title: "Quality · Admin" };
+
+export default async function AdminQualityPage() {
+  await requireAdminPage("/admin/quality", "quality:read");
+  const now = new Date();
+  const q = await getAdminQuality(await getPrincipal(), now);
+  const p30 = q.survivalAll.program.find((w) => w.days === 30)!;
+  const s30 = q.survivalAll.selfServe.find((w) => w.days === 30)!;
+  return (
+    <>
+      <PageHeader
+        eyebrow="Program admin"
+        title="Quality"
+        description={`Installs, survival and time to install across the program, from the rollups${q.rolledAt ? ` computed ${formatRelative(q.rolledAt, now)}` : " (not computed yet)"}.`}
+        actions={<ActionButton action={runRollupsNowAction} label="Recompute rollups" variant="secondary" />}
+      />
+      <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <Stat label="Installs" value={formatNumber(q.totals.installs)} hint={`${formatNumber(q.totals.verified)} verified · ${formatNumber(q.totals.selfServe)} self-serve`} />
+        <Stat label="Survival checks" value={formatNumber(q.totals.checks)} />
+        <Stat label="Survival, 30 days (partners)" value={<SurvivalBadge checked={p30.checked} survived={p30.survived} />} hint={`${formatNumber(p30.checked)} assets checked`} />
+        <Stat label="Survival, 30 days (self-serve)" value={<SurvivalBadge checked={s30.checked} survived={s30.survived} />} hint={`${formatNumber(s30.checked)} assets checked`} />
+      </dl>
+
+      <Card className="mt-6">
+        <CardHeader title="Alerts" description="Partners below 99.9% survival over 30 days, or whose median TTI on a stack is over its bar." />
+        {q.alerts.length === 0 ? (
+          <EmptyState title="No partner is below a bar" description="Alerts need at least 20 checked assets or 3 verified installs behind them." />
+        ) : (
+          <Table caption="Alerts" data-testid="quality-alerts">
+            <thead className="bg-slate-50">
+              <tr>
+                <Th>Partner</Th>
+                <Th>Bar crossed</Th>
+                <Th>Measured</Th>
+                <Th>Bar</Th>
+                <Th className="hidden md:table-cell">Based on</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {q.alerts.map((a) => (
+                <Tr key={`${a.kind}-${a.partnerId}-${a.stack}`}>
+                  <Td>
+                    <Link href={`/admin/partners/${a.partnerId}`} className="font-medium text-brand-800 hover:underline">
+                      {a.partner.name}
+                    </Link>
+                  </Td>
+                  <Td>{a.kind === "survival" ? <Badge tone="red">Survival (30 days)</Badge> : <Badge tone="amber">TTI · {STACK_LABELS[a.stack as Stack]}</Badge>}</Td>
+                  <Td className="font-medium">{a.kind === "survival" ? formatRate(a.value) : formatDuration(a.value)}</Td>
+                  <Td className="text-ink-muted">{a.kind === "survival" ? "99.90%" : formatDuration(a.bar)}</Td>
+                  <Td className="hidden text-ink-muted md:table-cell">{a.kind === "survival" ? `${formatNumber(a.basis)} assets` : `${a.basis} verified installs`}</Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Card>
+
+      <div className="mt-6 grid items-start gap-6 xl:grid-cols-2">
+        <Card>
+          <CardHeader title="Time to install by stack" description="p50 and p95 of partner-led installs against self-serve customers (the control group)." />
+          <CardBody>
+            <TtiByStackChart data={q.tti.map((t) => ({ stack: STACK_LABELS[t.stack], partners: t.program?.p50 ?? null, selfServe: t.selfServe?.p50 ?? null, bar: t.bar }))} />
+          </CardBody>
+          <Table caption="TTI by stack">
+            <thead className="bg-slate-50">
+              <tr>
+                <Th>Stack</Th>
+                <Th>Bar</Th>
+                <Th>Partners p50 / p95</Th>
+                <Th>Self-serve p50 / p95</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {q.tti.map((t) => (
+                <Tr key={t.stack}>
+                  <Td>{STACK_LABELS[t.stack]}</Td>
+                  <Td className="text-ink-muted">{formatDuration(t.bar)}</Td>
+                  <Td>
+                    <span className={t.program?.p50 != null && t.program.p50 > t.bar ? "font-medium text-red-700" : ""}>{formatDuration(t.program?.p50 ?? null)}</span> / {formatDuration(t.program?.p95 ?? null)}
+                    <div className="text-xs text-ink-subtle">{t.program?.verified ?? 0} verified</div>
+                  </Td>
+                  <Td>
+                    {formatDuration(t.selfServe?.p50 ?? null)} / {formatDuration(t.selfServe?.p95 ?? null)}
+                    <div className="text-xs text-ink-subtle">{t.selfServe?.verified ?? 0} verified</div>
+                  </Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+        <Card>
+          <CardHeader title="Survival by platform" description="Partner-led installs, per stack, daily over 90 days." />
+          <CardBody>
+            <SurvivalTrendChart data={q.daily} series={q.survivalByStack.map((s) => ({ key: s.stack, label: STACK_LABELS[s.stack] }))} label="Daily survival by platform over 90 days" />
+          </CardBody>
+          <Table caption="Survival by platform and window">
+            <thead className="bg-slate-50">
+              <tr>
+                <Th>Platform</Th>
+                <Th>7 days</Th>
+                <Th>30 days</Th>
+                <Th>90 days</Th>
+                <Th className="hidden md:table-cell">Self-serve, 30 days</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {q.survivalByStack.map((s) => (
+                <Tr key={s.stack}>
+                  <Td>{STACK_LABELS[s.stack]}</Td>
+                  {s.program.map((w) => (
+                    <Td key={w.days}>
+                      <SurvivalBadge checked={w.checked} survived={w.survived} />
+                    </Td>
+                  ))}
+                  <Td className="hidden md:table-cell">
+                    <SurvivalBadge checked={s.selfServe[1]!.checked} survived={s.selfServe[1]!.survived} />
+                  </Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      </div>
+    </>
+  );
+}
