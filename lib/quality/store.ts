@@ -149,8 +149,8 @@ export async function claimDueInstalls(tx: Queryable, now: Date, limit: number, 
     sql`update installs set next_probe_at = ${nextAt.toISOString()}::timestamptz
         where id in (
           select id from installs
-          where cardinality(sample_urls) > 0 and (next_probe_at is null or next_probe_at <= ${now.toISOString()}::timestamptz)
-          order by next_probe_at nulls first, id
+          where cardinality(sample_urls) > 0 and next_probe_at <= ${now.toISOString()}::timestamptz
+          order by next_probe_at, id
           limit ${limit}
           for update skip locked
         )
