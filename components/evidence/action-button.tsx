@@ -21,7 +21,8 @@ export function ActionButton<T>({
   variant?: "primary" | "secondary" | "danger" | "ghost";
   size?: "sm" | "md";
   confirm?: string;
-  describe?: (data: T) => string;
+  /** Success message; "{name}" is replaced by that field of the action's data. */
+  describe?: string;
   testId?: string;
 }) {
   const router = useRouter();
@@ -46,9 +47,14 @@ export function ActionButton<T>({
       </Button>
       {result ? (
         <Alert tone={result.ok ? "success" : "error"} testId={testId}>
-          {result.ok ? (describe ? describe(result.data) : (result.message ?? "Done")) : result.error.message}
+          {result.ok ? (describe ? fill(describe, result.data) : (result.message ?? "Done")) : result.error.message}
         </Alert>
       ) : null}
     </div>
   );
+}
+
+function fill(template: string, data: unknown): string {
+  const values = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 }

@@ -45,7 +45,7 @@ export function SurvivalTrendChart({
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           <ReferenceLine y={0.999} stroke="#be123c" strokeDasharray="4 4" label={{ value: "99.9% bar", fontSize: 11, fill: "#be123c", position: "insideBottomRight" }} />
           {series.map((s, i) => (
-            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={COLORS[i % COLORS.length]} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+            <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={COLORS[i % COLORS.length]} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>
@@ -67,8 +67,8 @@ export function TtiWeeklyChart({ data }: { data: { week: string; p50: number; p9
           <YAxis scale="log" domain={["auto", "auto"]} allowDataOverflow tickFormatter={minutes} tick={AXIS} tickLine={false} axisLine={false} width={64} />
           <Tooltip formatter={(v) => minutes(v)} labelFormatter={(l) => `Week of ${shortDay(String(l))}`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line type="monotone" dataKey="p50" name="p50" stroke="#236f66" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="p95" name="p95" stroke="#b45309" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="p95" name="p95" stroke="#b45309" strokeWidth={2} dot={rows.length < 30} isAnimationActive={false} />
+          <Line type="linear" dataKey="p50" name="p50" stroke="#236f66" strokeWidth={2} dot={rows.length < 30} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -104,7 +104,7 @@ export function NpsChart({ data, label, series }: { data: Record<string, string 
         <BarChart data={data} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="quarter" tick={AXIS} tickLine={false} axisLine={false} />
-          <YAxis domain={[-100, 100]} ticks={[-100, -50, 0, 50, 100]} tick={AXIS} tickLine={false} axisLine={false} width={44} />
+          <YAxis domain={[-100, 100]} allowDataOverflow ticks={[-100, -50, 0, 50, 100]} tick={AXIS} tickLine={false} axisLine={false} width={44} />
           <Tooltip formatter={(v) => (typeof v === "number" ? (v > 0 ? `+${Math.round(v)}` : String(Math.round(v))) : "—")} cursor={{ fill: "#f1f5f9" }} />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           <ReferenceLine y={0} stroke="#94a3b8" />

@@ -53,7 +53,7 @@ export function InstallDetailView({ d, now, basePath, page, breadcrumb }: { d: D
                 action={checkNowAction.bind(null, i.id)}
                 label="Check now"
                 testId="check-result"
-                describe={(r: { checked: number; survived: number }) => `Checked ${r.checked} asset${r.checked === 1 ? "" : "s"}: ${r.survived} kept their Content Credentials.`}
+                describe="Checked {checked} assets: {survived} kept their Content Credentials."
               />
             ) : null}
           </>

@@ -66,20 +66,20 @@ export const seedEvidence: AreaSeeder = async ({ tx, now, core, faker }) => {
   const bright = core.partners.find((p) => p.slug === "brightpixel-studio")!;
   // A few partners whose survival dropped below the bar in a window of days.
   const droppers = new Set(faker.helpers.arrayElements(partnersLed.filter((p) => p.id !== bright.id).map((p) => p.id!), 6));
-  const slow = new Set(faker.helpers.arrayElements(partnersLed.map((p) => p.id!), 5));
+  const slow = new Set(faker.helpers.arrayElements(partnersLed.filter((p) => p.id !== bright.id).map((p) => p.id!), 5));
 
   type Plan = typeof installs.$inferInsert & { dropStart: number; dropEnd: number; dropPermille: number; basePermille: number; assets: number };
   const plans: Plan[] = [];
   const addInstall = (partnerId: string | null, stack: Stack, n: number, opts: { fixture?: boolean; recent?: number } = {}) => {
     const customer = faker.helpers.arrayElement(CUSTOMERS);
     const domain = `${customer.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-$/, "")}-${n}.example`;
-    const daysAgo = opts.recent ?? faker.number.int({ min: 3, max: 400 });
+    const daysAgo = opts.recent ?? (faker.number.int({ min: 1, max: 12 }) === 1 ? faker.number.int({ min: 0, max: 6 }) : faker.number.int({ min: 7, max: 400 }));
     const startedAt = new Date(now.getTime() - daysAgo * DAY - faker.number.int({ min: 0, max: 600 }) * MIN);
-    const median = TTI_MEDIAN_MIN[stack][partnerId ? "partner" : "self"] * (partnerId && slow.has(partnerId) ? 3 : 1);
+    const median = TTI_MEDIAN_MIN[stack][partnerId ? "partner" : "self"] * (partnerId && slow.has(partnerId) ? 3 : partnerId === bright.id ? 0.6 : 1);
     // Log-normal spread around the median (sigma 0.8), so p95 sits well above p50.
     const z = Math.sqrt(-2 * Math.log(faker.number.float({ min: 0.0001, max: 1 }))) * Math.cos(2 * Math.PI * faker.number.float({ min: 0, max: 1 }));
-    const ttiMin = Math.max(2, median * Math.exp(0.8 * z));
-    const pending = daysAgo < 3 && faker.number.int({ min: 1, max: 3 }) === 1;
+    const ttiMin = Math.max(2, median * Math.exp((partnerId === bright.id ? 0.5 : 0.8) * z));
+    const pending = daysAgo < 7 && faker.number.int({ min: 1, max: 2 }) === 1;
     const verifiedAt = pending ? null : new Date(startedAt.getTime() + ttiMin * MIN);
     const usable = verifiedAt && verifiedAt < now ? verifiedAt : null;
     const dropper = partnerId !== null && droppers.has(partnerId) && faker.number.int({ min: 1, max: 2 }) === 1;
@@ -109,7 +109,7 @@ export const seedEvidence: AreaSeeder = async ({ tx, now, core, faker }) => {
   let n = 0;
   // Brightpixel: every stack, the first ones sampling the fixture site.
   for (const stack of STACKS) addInstall(bright.id!, stack, n++, { fixture: true, recent: stack === "wordpress" ? 40 : undefined });
-  for (let k = 0; k < 6; k++) addInstall(bright.id!, faker.helpers.arrayElement(["wordpress", "shopify"] as const), n++);
+  for (let k = 0; k < 18; k++) addInstall(bright.id!, faker.helpers.arrayElement(["wordpress", "shopify", "shopify", "wordpress", "workers"] as const), n++);
   for (const p of partnersLed.filter((x) => x.id !== bright.id)) {
     const count = faker.number.int({ min: 2, max: 8 });
     const stacks = (p.stacks?.length ? p.stacks : ["wordpress"]) as Stack[];
@@ -120,6 +120,8 @@ export const seedEvidence: AreaSeeder = async ({ tx, now, core, faker }) => {
   addInstall(bright.id!, "shopify", n++, { recent: 21 });
   const fresh = plans[plans.length - 1]!;
   fresh.customerName = "Harborline Outfitters";
+  fresh.siteUrl = "https://harborline-outfitters.example";
+  fresh.sampleUrls = ["hero.jpg", "product-01.jpg"].map((a) => `https://harborline-outfitters.example/media/${a}`);
   fresh.customerEmail = "buyer@harborline-outfitters.example";
   fresh.verifiedAt = new Date(fresh.startedAt!.getTime() + 12 * MIN);
 
@@ -225,7 +227,7 @@ export const seedEvidence: AreaSeeder = async ({ tx, now, core, faker }) => {
   const owners = new Map(core.memberships.filter((m) => m.role === "owner").map((m) => [m.partnerId, core.users.find((u) => u.id === m.userId)!.email]));
   const invitations: (typeof npsInvitations.$inferInsert)[] = [];
   const responses: (typeof npsResponses.$inferInsert)[] = [];
-  const partnerMood = new Map(core.partners.map((p) => [p.id!, droppers.has(p.id!) || slow.has(p.id!) ? -1 : faker.number.int({ min: 0, max: 2 })]));
+  const partnerMood = new Map(core.partners.map((p) => [p.id!, p.id === bright.id ? 2 : droppers.has(p.id!) || slow.has(p.id!) ? -1 : faker.number.int({ min: 0, max: 2 })]));
   const score = (mood: number) => {
     const r = faker.number.int({ min: 1, max: 100 });
     const promoter = mood < 0 ? 35 : mood === 0 ? 50 : mood === 1 ? 62 : 72;

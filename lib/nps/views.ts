@@ -23,7 +23,7 @@ function byQuarter(rows: { quarter: string; promoters: number; passives: number;
 
 export async function getPartnerNps(principal: Principal | null, partnerId: string, now: Date, page: number) {
   assertPartner(principal, "nps:read", partnerId);
-  const quarters = lastQuarters(now, 6);
+  const quarters = lastQuarters(now, 5);
   const [rows, responses] = await Promise.all([countsByQuarter("customer", partnerId), listResponses({ audience: "customer", partnerId, page, pageSize: 20 })]);
   const all = rows.reduce((a, r) => ({ p: a.p + Number(r.promoters), pa: a.pa + Number(r.passives), d: a.d + Number(r.detractors) }), { p: 0, pa: 0, d: 0 });
   return { quarters: byQuarter(rows, quarters), allTime: summarizeCounts(all.p, all.pa, all.d), responses };
@@ -31,7 +31,7 @@ export async function getPartnerNps(principal: Principal | null, partnerId: stri
 
 export async function getAdminNps(principal: Principal | null, now: Date, quarter: string | undefined, page: number) {
   assertAdmin(principal, "nps:read");
-  const quarters = lastQuarters(now, 6);
+  const quarters = lastQuarters(now, 5);
   const selected = quarter && /^\d{4}-Q[1-4]$/.test(quarter) ? quarter : quarterOf(now);
   const [customer, partner, perPartner, stats, comments] = await Promise.all([
     countsByQuarter("customer"),

@@ -90,8 +90,8 @@ export async function listInstalls(q: InstallListQuery, now: Date): Promise<{ ro
         lastCheckedAt: sql<Date | null>`${last}`.mapWith(installs.startedAt),
         lastChecked: sql<number | null>`(select ${survivalChecks.assetsChecked} from ${survivalChecks} where ${survivalChecks.installId} = ${installs.id} order by ${survivalChecks.checkedAt} desc limit 1)`,
         lastSurvived: sql<number | null>`(select ${survivalChecks.assetsSurvived} from ${survivalChecks} where ${survivalChecks.installId} = ${installs.id} order by ${survivalChecks.checkedAt} desc limit 1)`,
-        checked30: sql<number>`(select coalesce(sum(${survivalChecks.assetsChecked}), 0)::int from ${survivalChecks} where ${survivalChecks.installId} = ${installs.id} and ${survivalChecks.checkedAt} >= ${since})`,
-        survived30: sql<number>`(select coalesce(sum(${survivalChecks.assetsSurvived}), 0)::int from ${survivalChecks} where ${survivalChecks.installId} = ${installs.id} and ${survivalChecks.checkedAt} >= ${since})`,
+        checked30: sql<number>`(select coalesce(sum(${survivalChecks.assetsChecked}), 0)::int from ${survivalChecks} where ${survivalChecks.installId} = ${installs.id} and ${survivalChecks.checkedAt} >= ${since.toISOString()}::timestamptz)`,
+        survived30: sql<number>`(select coalesce(sum(${survivalChecks.assetsSurvived}), 0)::int from ${survivalChecks} where ${survivalChecks.installId} = ${installs.id} and ${survivalChecks.checkedAt} >= ${since.toISOString()}::timestamptz)`,
       })
       .from(installs)
       .where(filter)

@@ -38,7 +38,7 @@ export default async function AdminNpsPage({ searchParams }: { searchParams: Pro
             action={sendSurveysNowAction}
             label="Send due surveys now"
             variant="secondary"
-            describe={(r: { invited: number; reminded: number }) => `Sent ${r.invited} invitations and ${r.reminded} reminders.`}
+            describe="Sent {invited} invitations and {reminded} reminders."
           />
         }
       />
@@ -80,7 +80,7 @@ export default async function AdminNpsPage({ searchParams }: { searchParams: Pro
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title={`Per partner, ${n.selected}`} description="Customer NPS about each partner, most responses first." />
+          <CardHeader title={`Per partner, ${n.selected}`} description={`Customer NPS about each partner, most responses first${n.perPartner.length > 15 ? ` (top 15 of ${n.perPartner.length})` : ""}.`} />
           {n.perPartner.length === 0 ? (
             <EmptyState title="No customer responses in this quarter" />
           ) : (
@@ -93,7 +93,7 @@ export default async function AdminNpsPage({ searchParams }: { searchParams: Pro
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {n.perPartner.slice(0, 25).map((p) => (
+                {n.perPartner.slice(0, 15).map((p) => (
                   <Tr key={p.partnerId}>
                     <Td>
                       <Link href={`/admin/partners/${p.partnerId}`} className="text-brand-800 hover:underline">

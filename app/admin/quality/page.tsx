@@ -18,6 +18,8 @@ import { getAdminQuality } from "@/lib/quality/views";
 
 export const metadata: Metadata = { title: "Quality · Admin" };
 
+const SHORT_STACK: Record<Stack, string> = { wordpress: "WordPress", shopify: "Shopify", workers: "Workers", custom: "Custom" };
+
 export default async function AdminQualityPage() {
   await requireAdminPage("/admin/quality", "quality:read");
   const now = new Date();
@@ -73,11 +75,11 @@ export default async function AdminQualityPage() {
         )}
       </Card>
 
-      <div className="mt-6 grid items-start gap-6 xl:grid-cols-2">
+      <div className="mt-6 grid items-start gap-6">
         <Card>
           <CardHeader title="Time to install by stack" description="p50 and p95 of partner-led installs against self-serve customers (the control group)." />
           <CardBody>
-            <TtiByStackChart data={q.tti.map((t) => ({ stack: STACK_LABELS[t.stack], partners: t.program?.p50 ?? null, selfServe: t.selfServe?.p50 ?? null, bar: t.bar }))} />
+            <TtiByStackChart data={q.tti.map((t) => ({ stack: SHORT_STACK[t.stack], partners: t.program?.p50 ?? null, selfServe: t.selfServe?.p50 ?? null, bar: t.bar }))} />
           </CardBody>
           <Table caption="TTI by stack">
             <thead className="bg-slate-50">

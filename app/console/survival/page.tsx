@@ -44,7 +44,7 @@ export default async function SurvivalPage() {
             <SurvivalTrendChart data={q.daily} series={[{ key: "all", label: "Survival" }]} label="Daily survival of your installs over 90 days" />
           </CardBody>
         </Card>
-        <div className="grid items-start gap-6 xl:grid-cols-2">
+        <div className="grid items-start gap-6">
           <Card>
             <CardHeader title="Survival by window" description="Yours against the program (all partner-led installs)." />
             <Table caption="Survival by window">
