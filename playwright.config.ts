@@ -59,6 +59,9 @@ export default defineConfig({
       DEMO_LOGIN: "true",
       DATABASE_URL: "",
       RESEND_API_KEY: "",
+      // The survival prober checks the app's own fixture site on localhost.
+      FIXTURE_SITE: "true",
+      PROBER_ALLOW_PRIVATE_HOSTS: "true",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -145,9 +145,9 @@ export function InstallDetailView({ d, now, basePath, page, breadcrumb }: { d: D
                       <Th>Checked</Th>
                       <Th>Survival</Th>
                       <Th className="hidden sm:table-cell">Assets</Th>
-                      <Th className="hidden md:table-cell">Embedded / remote</Th>
-                      <Th className="hidden lg:table-cell">Errors</Th>
-                      <Th className="hidden lg:table-cell">Note</Th>
+                      <Th className="hidden lg:table-cell">Embedded / remote</Th>
+                      <Th className="hidden xl:table-cell">Errors</Th>
+                      <Th className="hidden 2xl:table-cell">Note</Th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -160,11 +160,11 @@ export function InstallDetailView({ d, now, basePath, page, breadcrumb }: { d: D
                         <Td className="hidden sm:table-cell">
                           {c.assetsSurvived} / {c.assetsChecked}
                         </Td>
-                        <Td className="hidden md:table-cell">
+                        <Td className="hidden lg:table-cell">
                           {c.survivedEmbedded} / {c.survivedRemote}
                         </Td>
-                        <Td className="hidden lg:table-cell">{c.errors}</Td>
-                        <Td className="hidden max-w-xs text-xs text-ink-muted lg:table-cell">{c.note ?? ""}</Td>
+                        <Td className="hidden xl:table-cell">{c.errors}</Td>
+                        <Td className="hidden max-w-xs text-xs text-ink-muted 2xl:table-cell">{c.note ?? ""}</Td>
                       </Tr>
                     ))}
                   </tbody>

@@ -55,7 +55,9 @@ describe("NPS surveys", () => {
     expect(again.invited).toBe(0);
 
     expect(await viewSurvey(token!, T0)).toMatchObject({ state: "open", audience: "customer", partnerName: "Pixel Co", quarter: "2026-Q1" });
-    await expect(submitSurveyResponse({ token: token!, input: { score: 11 }, now: T0 })).rejects.toMatchObject({ code: "validation_failed", fields: { score: expect.any(Array) } });
+    for (const score of [11, -1, 7.5, "", "  ", "nine", null]) {
+      await expect(submitSurveyResponse({ token: token!, input: { score }, now: T0 })).rejects.toMatchObject({ code: "validation_failed", fields: { score: ["Choose a score from 0 to 10"] } });
+    }
     await submitSurveyResponse({ token: token!, input: { score: "9", comment: "Fast and careful" }, now: T0 });
     const before = await responses();
     await expect(submitSurveyResponse({ token: token!, input: { score: 0 }, now: T0 })).rejects.toMatchObject({ code: "conflict" });

@@ -12,11 +12,15 @@ import { hashSurveyToken, looksLikeSurveyToken } from "./tokens";
 
 export const npsAnswerSchema = z
   .object({
-    score: z.coerce
-      .number({ message: "Choose a score from 0 to 10" })
-      .int({ message: "Choose a score from 0 to 10" })
-      .min(0, { message: "Choose a score from 0 to 10" })
-      .max(10, { message: "Choose a score from 0 to 10" }),
+    // A form sends strings: "7" is 7, but "" (no choice) must not become 0.
+    score: z.preprocess(
+      (v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+      z
+        .number({ message: "Choose a score from 0 to 10" })
+        .int({ message: "Choose a score from 0 to 10" })
+        .min(0, { message: "Choose a score from 0 to 10" })
+        .max(10, { message: "Choose a score from 0 to 10" }),
+    ),
     comment: z
       .string()
       .trim()

@@ -42,7 +42,7 @@ export default async function SurveyPage({ params }: { params: Promise<{ token: 
       {view ? (
         <p className="mt-6 text-sm text-ink-muted">
           Rather not get these?{" "}
-          <Link href={`/nps/${token}/unsubscribe`} className="text-brand-700 hover:underline">
+          <Link href={`/nps/${token}/unsubscribe`} className="text-brand-700 underline underline-offset-2">
             Stop receiving surveys
           </Link>
           .

@@ -38,7 +38,7 @@ export default async function PublicReportPage({ params }: Props) {
             {r.partner ? (
               <span>
                 set up by{" "}
-                <Link href={`/partners/${r.partner.slug}`} className="text-brand-700 hover:underline">
+                <Link href={`/partners/${r.partner.slug}`} className="text-brand-700 underline underline-offset-2">
                   {r.partner.name}
                 </Link>
               </span>
