@@ -75,7 +75,7 @@ export function InstallDetailView({ d, now, basePath, page, breadcrumb }: { d: D
         ))}
       </dl>
 
-      <div className="mt-6 grid items-start gap-6 xl:grid-cols-[1fr_22rem]">
+      <div className="mt-6 grid items-start gap-6 2xl:grid-cols-[1fr_22rem]">
         <div className="min-w-0 space-y-6">
           <Card>
             <CardHeader title="Survival, last 90 days" description="Share of checked assets whose Content Credentials were recoverable, per day." />
