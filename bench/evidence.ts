@@ -72,7 +72,7 @@ try {
       select 'chk_bench_' || g, 'ins_bench_' || i,
              case when i % 10 = 0 then null else 'ptr_bench_' || (1 + i % ${PARTNERS}) end,
              (array['wordpress', 'shopify', 'workers', 'custom'])[1 + i % 4],
-             ${at}::timestamptz - make_interval(secs => (g * 10.368)::float8 % (120 * 86400)),
+             ${at}::timestamptz - make_interval(secs => ((g::bigint * 10368) % (120::bigint * 86400 * 1000)) / 1000.0),
              40, 40 - f, (40 - f) / 5, (40 - f) - (40 - f) / 5, 0, 'seed', ${at}::timestamptz
       from (select g, 1 + g % ${INSTALLS} as i, case when (g * 2654435761) % 50 = 0 then 1 else 0 end as f
             from generate_series(1, ${CHECKS}) g) s`);
