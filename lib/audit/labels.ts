@@ -9,6 +9,11 @@ const LABELS: Record<string, string> = {
   "membership.removed": "Team member removed",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
+  "install.created": "Install recorded",
+  "survival_report.created": "Survival Report created",
+  "survival_report.published": "Survival Report published",
+  "survival_report.unpublished": "Survival Report unpublished",
+  "evidence_pack.exported": "Evidence Pack exported",
 };
 
 export function auditActionLabel(action: string): string {
