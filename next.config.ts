@@ -2,6 +2,18 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Pages get these (and a CSP) from proxy.ts; everything else gets them here.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
   // PGlite ships WASM and a data bundle that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
   experimental: {

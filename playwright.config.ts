@@ -21,8 +21,9 @@ export default defineConfig({
   forbidOnly: ci,
   retries: ci ? 1 : 0,
   workers: 2,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous: CI machines are small and the server renders every page on demand.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: ci ? [["list"], ["json", { outputFile: ".ci/out/playwright.json" }]] : [["list"]],
   use: {
     baseURL,

@@ -34,6 +34,11 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, { message: "must be a redis:// or rediss:// URL" })
     .optional(),
+  SENTRY_DSN: z
+    .string()
+    .regex(/^https?:\/\/[^@\s]+@[^/\s]+\/\d+$/, { message: "must be a Sentry DSN like https://<key>@<host>/<project id>" })
+    .optional(),
+  METRICS_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

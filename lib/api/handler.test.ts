@@ -169,3 +169,43 @@ describe("withApi: rate limits", () => {
     expect((await route(ip("203.0.113.8"), noParams)).status).toBe(200);
   });
 });
+
+describe("withApi: cross-site requests", () => {
+  const route = withApi({ auth: "public", body: z.object({ note: z.string() }) }, async () => ({ ok: true }));
+  const post = (headers: Record<string, string>) =>
+    route(request({ method: "POST", body: '{"note":"x"}', headers, url: "http://localhost:3000/api/v1/test" }), noParams);
+
+  it("refuses a foreign Origin and Origin: null", async () => {
+    expect((await post({ origin: "https://evil.example" })).status).toBe(403);
+    expect((await post({ origin: "null" })).status).toBe(403);
+  });
+
+  it("refuses a cookie-carrying request without a same-site Origin or Referer", async () => {
+    expect((await post({ cookie: "authjs.session-token=x" })).status).toBe(403);
+    expect((await post({ cookie: "authjs.session-token=x", referer: "http://localhost:3000/console" })).status).toBe(200);
+  });
+
+  it("lets our own pages and cookie-less machines through", async () => {
+    expect((await post({ origin: "http://localhost:3000", cookie: "a=b" })).status).toBe(200);
+    expect((await post({})).status).toBe(200);
+  });
+
+  it("exempts API-key requests", async () => {
+    const { secret } = await partnerKey();
+    const keyed = withApi({ auth: "partner_key", body: z.object({}) }, async () => ({ ok: true }));
+    const res = await keyed(request({ method: "POST", key: secret, body: "{}", headers: { origin: "https://evil.example" } }), noParams);
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("withApi: observability", () => {
+  it("counts requests per route template and opens public reads to other origins", async () => {
+    const { metrics } = await import("@/lib/metrics/registry");
+    const route = withApi<{ id: string }>({ auth: "public" }, async ({ params }) => ({ id: params.id }));
+    const res = await route(request({ url: "http://localhost:3000/api/v1/things/thing-42" }), { params: Promise.resolve({ id: "thing-42" }) });
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    const text = await metrics().registry.metrics();
+    expect(text).toMatch(/pp_http_requests_total\{route="\/api\/v1\/things\/:id",method="GET",status="200"\} 1/);
+    expect(text).toContain("pp_http_request_duration_seconds_bucket");
+  });
+});

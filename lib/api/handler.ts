@@ -7,14 +7,21 @@ import { auth } from "@/lib/auth/auth";
 import type { Principal } from "@/lib/auth/permissions";
 import { loadViewer } from "@/lib/auth/store";
 import { AppError, forbidden, parseOrThrow, toErrorResponse, unauthorized } from "@/lib/errors";
+import { reportError } from "@/lib/integrations/sentry";
 import { log } from "@/lib/log";
+import { getEnv } from "@/lib/env";
+import { sameOrigin } from "@/lib/http/security";
+import { metrics } from "@/lib/metrics/registry";
 import { getRateLimiter, RATE_LIMITS, type RateLimitResult, type RateLimitRule } from "@/lib/rate-limit";
+import { runWithRequestContext } from "@/lib/request-context";
 import { withIdempotency } from "./idempotency";
 
 // The one wrapper for app/api route handlers. In order: request id and clock,
-// caller identity (401), rate limit (429), scopes (403), query and body
-// validation (400), Idempotency-Key on POST, the handler, and one error shape:
-// `{ error: { code, message, fields? } }`. Handlers stay a dozen lines.
+// Origin check for cookie-carrying state changes (403), caller identity (401),
+// rate limit (429), scopes (403), query and body validation (400),
+// Idempotency-Key on POST, the handler, and one error shape:
+// `{ error: { code, message, fields? } }`. Also: request metrics, the request id
+// in every log line, CORS on public reads. Handlers stay a dozen lines.
 
 export type ApiAuth =
   /** Anyone; a credential, if sent, is still checked and identified. */
@@ -86,6 +93,34 @@ async function identify(req: NextRequest, mode: ApiAuth, now: Date): Promise<Pri
   );
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF defence for route handlers that a browser could call with our cookies:
+ * a state-changing request without an API key must come from our own origin.
+ * A foreign Origin or `Origin: null` is refused outright; a request with
+ * cookies and no Origin must have a same-site Referer. Key-authenticated and
+ * cookie-less machine calls (signed inbound webhooks) pass.
+ */
+function checkOrigin(req: NextRequest): void {
+  if (SAFE_METHODS.has(req.method) || req.headers.get("authorization")) return;
+  const hosts = [new URL(getEnv().APP_URL).host, req.headers.get("host") ?? ""].filter(Boolean);
+  const origin = req.headers.get("origin");
+  const hasCookies = Boolean(req.headers.get("cookie"));
+  if (origin !== null || hasCookies) {
+    if (!sameOrigin(req.headers, hosts)) throw forbidden("Cross-site requests are not allowed");
+  }
+}
+
+/** /api/v1/partners/brightpixel-studio -> /api/v1/partners/:id, from the route's own params. */
+function routeLabel(pathname: string, params: Record<string, unknown>): string {
+  const names = new Map(Object.entries(params).map(([k, v]) => [String(v), k]));
+  return pathname
+    .split("/")
+    .map((seg) => (names.has(decodeURIComponent(seg)) ? `:${names.get(decodeURIComponent(seg))}` : seg))
+    .join("/");
+}
+
 async function limit(req: NextRequest, principal: Principal | null, rule: RateLimitRule | false | undefined, now: Date) {
   if (rule === false) return null;
   const key = principal?.kind === "key" ? `key:${principal.key.keyId}` : principal ? `user:${principal.viewer.userId}` : `ip:${clientIp(req)}`;
@@ -139,17 +174,30 @@ export function withApi<P = Record<string, never>, B extends z.ZodType | undefin
 ) {
   return async (req: NextRequest, route: RouteArgs<P>): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    const started = performance.now();
+    const params = ((await route?.params) ?? {}) as P;
+    const response = await runWithRequestContext({ requestId }, () => respond(req, params, requestId));
+    response.headers.set("x-request-id", requestId);
+    if (options.auth === "public" && SAFE_METHODS.has(req.method)) response.headers.set("access-control-allow-origin", "*");
+    const m = metrics();
+    const labels = { route: routeLabel(req.nextUrl.pathname, params as Record<string, unknown>), method: req.method };
+    m.httpRequests.inc({ ...labels, status: String(response.status) });
+    m.httpDuration.observe(labels, (performance.now() - started) / 1000);
+    return response;
+  };
+
+  async function respond(req: NextRequest, params: P, requestId: string): Promise<Response> {
     const now = new Date();
     let response: Response;
     let rate: RateLimitResult | null = null;
     try {
+      checkOrigin(req);
       const principal = await identify(req, options.auth, now);
       rate = await limit(req, principal, options.rateLimit, now);
       if (principal?.kind === "key" && options.scopes?.some((s) => !principal.key.scopes.includes(s))) {
         const missing = options.scopes.filter((s) => !principal.key.scopes.includes(s));
         throw forbidden(`This API key lacks the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
       }
-      const params = (await route?.params) ?? ({} as P);
       const query = (options.query ? parseOrThrow(options.query, Object.fromEntries(req.nextUrl.searchParams)) : undefined) as Infer<Q>;
       const raw = options.body ? await readBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES) : null;
       const body = (options.body ? parseOrThrow(options.body, raw!.json) : undefined) as Infer<B>;
@@ -181,14 +229,14 @@ export function withApi<P = Record<string, never>, B extends z.ZodType | undefin
     } catch (error) {
       const mapped = toErrorResponse(error);
       if (mapped.status >= 500) {
-        log.error("api handler failed", { requestId, path: req.nextUrl.pathname, error: error instanceof Error ? error.stack : String(error) });
+        log.error("api handler failed", { path: req.nextUrl.pathname, error: error instanceof Error ? error.stack : String(error) });
+        reportError(error, { requestId, path: req.nextUrl.pathname });
       }
       response = NextResponse.json(mapped.body, { status: mapped.status, headers: mapped.headers });
     }
-    response.headers.set("x-request-id", requestId);
     if (rate) for (const [k, v] of Object.entries(rateHeaders(rate))) if (!response.headers.has(k)) response.headers.set(k, v);
     return response;
-  };
+  }
 }
 
 /** 201 Created with a JSON body. */

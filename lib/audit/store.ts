@@ -65,3 +65,14 @@ export async function listAuditAfter(q: { partnerId: string; cursor: { at: strin
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(q.limit + 1);
 }
+
+/** Every event matching the filters, newest first, read in batches (for exports). */
+export async function* iterateAuditEvents(q: Omit<AuditQuery, "page" | "pageSize">, batch = 500): AsyncGenerator<AuditEventRow> {
+  let page = 1;
+  for (;;) {
+    const { rows } = await listAuditEvents({ ...q, page, pageSize: batch });
+    yield* rows;
+    if (rows.length < batch) return;
+    page += 1;
+  }
+}

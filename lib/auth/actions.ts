@@ -1,10 +1,11 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
+import { checkRateLimits, RATE_LIMITS } from "@/lib/rate-limit";
 import { signIn, signOut } from "./auth";
 import { isDemoAccount } from "./demo-accounts";
 import { ACTIVE_PARTNER_COOKIE, getViewer } from "./guards";
@@ -20,6 +21,18 @@ const emailSchema = z.string().trim().toLowerCase().email("Enter the email addre
 export async function requestMagicLink(_prev: SignInState, form: FormData): Promise<SignInState> {
   const parsed = emailSchema.safeParse(form.get("email"));
   if (!parsed.success) return { error: parsed.error.issues[0]!.message, email: String(form.get("email") ?? "") };
+  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+  const limited = await checkRateLimits(
+    [
+      { key: `signin:email:${parsed.data}`, rule: RATE_LIMITS.signInPerEmail },
+      { key: `signin:ip:${ip}`, rule: RATE_LIMITS.signInPerIp },
+    ],
+    new Date(),
+  );
+  if (!limited.allowed) {
+    const minutes = Math.ceil(limited.retryAfterS / 60);
+    return { error: `Too many sign-in emails requested. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, email: parsed.data };
+  }
   try {
     // redirect: false sends the email and returns; we then go straight to our page
     // (Auth.js would otherwise bounce through /api/auth/verify-request).

@@ -19,4 +19,19 @@ export const RATE_LIMITS = {
   apiKey: { limit: 600, windowMs: 60_000 },
   /** Anonymous API requests per client IP. */
   publicApi: { limit: 300, windowMs: 60_000 },
+  /** Sign-in emails per address, and per client IP. */
+  signInPerEmail: { limit: 5, windowMs: 15 * 60_000 },
+  signInPerIp: { limit: 20, windowMs: 15 * 60_000 },
+  /** Contact forms and survey answers per client IP. */
+  formPerIp: { limit: 10, windowMs: 10 * 60_000 },
 } as const;
+
+/** Counts a hit on every key; the first one over its limit decides. */
+export async function checkRateLimits(hits: { key: string; rule: { limit: number; windowMs: number } }[], now: Date) {
+  let worst: Awaited<ReturnType<RateLimiter["hit"]>> | null = null;
+  for (const h of hits) {
+    const r = await getRateLimiter().hit(h.key, h.rule, now);
+    if (!r.allowed && (!worst || r.retryAfterS > worst.retryAfterS)) worst = r;
+  }
+  return worst ? { allowed: false as const, retryAfterS: worst.retryAfterS } : { allowed: true as const, retryAfterS: 0 };
+}

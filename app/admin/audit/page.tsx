@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { AuditList, type AuditItem } from "@/components/audit/audit-list";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -40,6 +41,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Audit log"
         description="Append-only record of every change to money, tiers, badges, deals, MDF, certifications, teams and keys. Entries cannot be edited or deleted."
+        actions={
+          <a className={buttonClasses("secondary")} href={`/api/admin/audit/export?${new URLSearchParams(linkParams(q) as Record<string, string>)}`} download>
+            Export CSV
+          </a>
+        }
       />
       <FilterBar action="/admin/audit">
         <Field id="a-action" label="Action">
