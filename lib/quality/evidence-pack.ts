@@ -5,6 +5,7 @@ import { audit } from "@/lib/audit/audit";
 import { actorOf } from "@/lib/auth/actor";
 import { assertPartner, type Principal } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { safeCell } from "@/lib/csv/csv";
 import { buildPackage, type PackageFile } from "@/lib/evidence/package-builder";
 import { findPartner } from "@/lib/partners/store";
 import { buildReportData } from "./report-data";
@@ -20,18 +21,9 @@ import { assetsOfChecks, checksBetween, findInstall, insertExport, installsOfPar
 export const PACK_PERIOD_DAYS = 90;
 const DAY_MS = 86_400_000;
 
-/** Cells that a spreadsheet would run as a formula get a leading apostrophe. */
-export function csvSafe(value: unknown): unknown {
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
-  return value;
-}
-
+/** CSV through csv-stringify, every cell through the shared formula guard (lib/csv). */
 function csv(rows: Record<string, unknown>[], columns: string[]): string {
-  return stringify(rows.map((r) => columns.map((c) => csvSafe(r[c]))), {
-    header: true,
-    columns,
-    cast: { date: (d) => d.toISOString(), boolean: (b) => (b ? "true" : "false") },
-  });
+  return stringify(rows.map((r) => columns.map((c) => safeCell(r[c]))), { header: true, columns });
 }
 
 const CHECK_COLUMNS = ["check_id", "install_id", "customer", "stack", "checked_at", "assets_checked", "assets_survived", "survived_embedded", "survived_remote", "errors", "survival", "source", "note"];

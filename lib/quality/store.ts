@@ -421,3 +421,21 @@ export async function countExports(partnerId: string, since?: Date): Promise<num
 export async function installsOfPartner(db: Queryable, partnerId: string, startedBefore: Date): Promise<InstallRow[]> {
   return db.select().from(installs).where(and(eq(installs.partnerId, partnerId), lte(installs.startedAt, startedBefore))).orderBy(asc(installs.startedAt));
 }
+
+/** The newest installs across the program (admin), with their partner's name. */
+export async function recentInstalls(args: { selfServe?: boolean; page: number; pageSize: number }) {
+  const db = await getDb();
+  const where = args.selfServe === undefined ? undefined : args.selfServe ? isNull(installs.partnerId) : isNotNull(installs.partnerId);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ install: installs, partnerName: partners.name })
+      .from(installs)
+      .leftJoin(partners, eq(partners.id, installs.partnerId))
+      .where(where)
+      .orderBy(desc(installs.startedAt), desc(installs.id))
+      .limit(args.pageSize)
+      .offset((args.page - 1) * args.pageSize),
+    db.select({ n: count() }).from(installs).where(where),
+  ]);
+  return { rows: rows.map((r) => ({ ...r.install, partnerName: r.partnerName })), total: total?.n ?? 0 };
+}

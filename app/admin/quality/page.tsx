@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/evidence/action-button";
-import { SurvivalBadge } from "@/components/evidence/badges";
 import { SurvivalTrendChart, TtiByStackChart } from "@/components/evidence/charts";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -13,17 +12,27 @@ import { getPrincipal, requireAdminPage } from "@/lib/auth/guards";
 import { formatNumber, formatRelative } from "@/lib/format";
 import { STACK_LABELS, type Stack } from "@/lib/partners/constants";
 import { runRollupsNowAction } from "@/lib/quality/actions";
-import { formatDuration, formatRate } from "@/lib/quality/rules";
+import { formatDuration, formatRate, ttiSeconds } from "@/lib/quality/rules";
+import { recentInstalls } from "@/lib/quality/store";
 import { getAdminQuality } from "@/lib/quality/views";
+import { formatDate } from "@/lib/format";
+import { Pagination } from "@/components/ui/pagination";
+import { StackBadge, SurvivalBadge, VerifiedBadge } from "@/components/evidence/badges";
 
 export const metadata: Metadata = { title: "Quality · Admin" };
 
 const SHORT_STACK: Record<Stack, string> = { wordpress: "WordPress", shopify: "Shopify", workers: "Workers", custom: "Custom" };
 
-export default async function AdminQualityPage() {
+export default async function AdminQualityPage({ searchParams }: { searchParams: Promise<{ installs?: string; page?: string }> }) {
   await requireAdminPage("/admin/quality", "quality:read");
+  const sp = await searchParams;
+  const filter = sp.installs === "self_serve" ? "self_serve" : sp.installs === "partners" ? "partners" : undefined;
+  const page = Math.max(1, Number(sp.page) || 1);
   const now = new Date();
-  const q = await getAdminQuality(await getPrincipal(), now);
+  const [q, latest] = await Promise.all([
+    getAdminQuality(await getPrincipal(), now),
+    recentInstalls({ selfServe: filter === undefined ? undefined : filter === "self_serve", page, pageSize: 15 }),
+  ]);
   const p30 = q.survivalAll.program.find((w) => w.days === 30)!;
   const s30 = q.survivalAll.selfServe.find((w) => w.days === 30)!;
   return (
@@ -141,6 +150,60 @@ export default async function AdminQualityPage() {
           </Table>
         </Card>
       </div>
+      <Card className="mt-6">
+        <CardHeader
+          title="Latest installs"
+          description="Open one to see its checks or run a check now."
+          actions={
+            <nav aria-label="Install filter" className="flex gap-1 text-sm">
+              {([[undefined, "All"], ["partners", "Partner-led"], ["self_serve", "Self-serve"]] as const).map(([value, label]) => (
+                <Link
+                  key={label}
+                  href={value ? `/admin/quality?installs=${value}` : "/admin/quality"}
+                  aria-current={filter === value ? "page" : undefined}
+                  className={filter === value ? "rounded-md bg-brand-50 px-2.5 py-1 font-medium text-brand-800" : "rounded-md px-2.5 py-1 text-ink-muted hover:bg-slate-100"}
+                >
+                  {label}
+                </Link>
+              ))}
+            </nav>
+          }
+        />
+        <Table caption="Latest installs">
+          <thead className="bg-slate-50">
+            <tr>
+              <Th>Customer</Th>
+              <Th>Partner</Th>
+              <Th>Stack</Th>
+              <Th className="hidden md:table-cell">Started</Th>
+              <Th>TTI</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {latest.rows.map((i) => {
+              const tti = ttiSeconds(i);
+              return (
+                <Tr key={i.id}>
+                  <Td>
+                    <Link href={`/admin/quality/installs/${i.id}`} className="font-medium text-brand-800 hover:underline">
+                      {i.customerName}
+                    </Link>
+                  </Td>
+                  <Td className="text-ink-muted">{i.partnerName ?? <Badge tone="violet">Self-serve</Badge>}</Td>
+                  <Td>
+                    <StackBadge stack={i.stack} />
+                  </Td>
+                  <Td className="hidden whitespace-nowrap text-ink-muted md:table-cell">{formatDate(i.startedAt)}</Td>
+                  <Td className="whitespace-nowrap">{tti === null ? <VerifiedBadge verifiedAt={null} /> : formatDuration(tti)}</Td>
+                </Tr>
+              );
+            })}
+          </tbody>
+        </Table>
+        <div className="border-t border-slate-100 px-4">
+          <Pagination page={page} pageSize={15} total={latest.total} path="/admin/quality" baseParams={{ installs: filter }} label="installs" />
+        </div>
+      </Card>
     </>
   );
 }
