@@ -74,7 +74,7 @@ export default async function InstallsPage({ searchParams }: { searchParams: Pro
               <thead className="bg-slate-50">
                 <tr>
                   <Th>Customer</Th>
-                  <Th>Stack</Th>
+                  <Th className="hidden sm:table-cell">Stack</Th>
                   <Th className="hidden md:table-cell">Started</Th>
                   <Th>TTI</Th>
                   <Th>Survival (30 days)</Th>
@@ -92,7 +92,7 @@ export default async function InstallsPage({ searchParams }: { searchParams: Pro
                         </Link>
                         <div className="truncate text-xs text-ink-subtle">{i.siteUrl}</div>
                       </Td>
-                      <Td>
+                      <Td className="hidden sm:table-cell">
                         <StackBadge stack={i.stack} />
                       </Td>
                       <Td className="hidden whitespace-nowrap text-ink-muted md:table-cell">{formatDate(i.startedAt)}</Td>
