@@ -145,6 +145,15 @@ describe("check now and scheduled probes", () => {
     expect(assets.map((a) => a.reason)).toEqual(["stripped", "not_image", "redirect_loop", "manifest_unreachable", null, "unreachable"]);
   });
 
+  it("check now is limited to three runs a minute per install", async () => {
+    const team = await makeTeam();
+    const install = await createInstall({ principal: team.asOwner, partnerId: team.partner.id, input: { stack: "shopify", siteUrl: site, customerName: "Busy", sampleUrls: [`${site}embedded.jpg`] }, now: T0 });
+    const at = new Date(T0.getTime() + 10 * MIN);
+    for (let i = 0; i < 3; i++) await runCheckNow({ principal: team.asOwner, installId: install.id, now: at });
+    await expect(runCheckNow({ principal: team.asOwner, installId: install.id, now: at })).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(runCheckNow({ principal: team.asOwner, installId: install.id, now: new Date(at.getTime() + 61_000) })).resolves.toBeTruthy();
+  });
+
   it("the scheduled run claims due installs once and pushes them a day ahead", async () => {
     const team = await makeTeam();
     const install = await createInstall({ principal: team.asOwner, partnerId: team.partner.id, input: { stack: "shopify", siteUrl: site, customerName: "Sched", sampleUrls: [`${site}embedded.jpg`] }, now: T0 });

@@ -7,13 +7,19 @@ import { assertInstallAccess } from "./access";
 import { probeOptions } from "./probe-config";
 import { mapWithConcurrency, probeAssets, type ProbeOptions } from "./prober/probe";
 import { recordProbe } from "./record-check";
+import { checkRateLimits } from "@/lib/rate-limit";
 import { claimDueInstalls, findInstall, releaseInstalls, type CheckRow } from "./store";
+
+const CHECK_NOW_LIMIT = { limit: 3, windowMs: 60_000 };
 
 /** "Check now": probes an install's sample assets at once and records the check. */
 export async function runCheckNow(args: { principal: Principal | null; installId: string; now: Date; options?: Partial<ProbeOptions> }): Promise<CheckRow> {
   const install = await findInstall(await getDb(), args.installId);
   if (!install) throw notFound("Install");
   assertInstallAccess(args.principal, install, "checks:run:admin");
+  // Each check fetches up to 20 URLs from the server: a few per install per minute is plenty.
+  const limited = await checkRateLimits([{ key: `probe:install:${install.id}`, rule: CHECK_NOW_LIMIT }], args.now);
+  if (!limited.allowed) throw new AppError({ code: "rate_limited", message: `This install was just checked. Try again in ${limited.retryAfterS} s.` });
   if (!install.sampleUrls.length) {
     throw new AppError({ code: "unprocessable", message: "Add sample asset URLs to this install before running a check" });
   }
