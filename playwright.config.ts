@@ -60,6 +60,8 @@ export default defineConfig({
       DEMO_LOGIN: "true",
       DATABASE_URL: "",
       RESEND_API_KEY: "",
+      // Webhook e2e specs run their receiver on a local port.
+      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
       // The survival prober checks the app's own fixture site on localhost.
       FIXTURE_SITE: "true",
       PROBER_ALLOW_PRIVATE_HOSTS: "true",

@@ -32,6 +32,9 @@ describe("parseEnv", () => {
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET", "32 characters"],
     [{ DEMO_LOGIN: "yes" }, "DEMO_LOGIN", '"true" or "false"'],
     [{ RESEND_API_KEY: "abc" }, "RESEND_API_KEY", 're_"'],
+    [{ ENCRYPTION_KEYS: Buffer.alloc(16).toString("base64") }, "ENCRYPTION_KEYS", "32 bytes"],
+    [{ ENCRYPTION_KEYS: `${Buffer.alloc(32, 1).toString("base64")},not a key` }, "ENCRYPTION_KEYS", "32 bytes"],
+    [{ WEBHOOK_WORKER: "yes" }, "WEBHOOK_WORKER", '"inline" or "off"'],
   ])("refuses %o and names the variable", (source, variable, hint) => {
     let caught: unknown;
     try {
@@ -43,6 +46,12 @@ describe("parseEnv", () => {
     const message = (caught as EnvError).message;
     expect(message).toContain(`${variable}:`);
     expect(message).toContain(hint);
+  });
+
+  it("reads ENCRYPTION_KEYS as a list, first key first", () => {
+    const a = Buffer.alloc(32, 1).toString("base64");
+    const b = Buffer.alloc(32, 2).toString("base64");
+    expect(parseEnv({ ENCRYPTION_KEYS: ` ${a} , ${b}` }).ENCRYPTION_KEYS).toEqual([a, b]);
   });
 
   it("reports every bad variable at once", () => {

@@ -16,6 +16,15 @@ const httpUrl = z
   .url({ message: "must be an absolute http(s) URL" })
   .refine((v) => /^https?:\/\//.test(v), { message: "must be an absolute http(s) URL" });
 
+/** Comma-separated base64 keys of exactly 32 bytes each (AES-256); the first one encrypts. */
+const encryptionKeys = z
+  .string()
+  .transform((v) => v.split(",").map((k) => k.trim()).filter(Boolean))
+  .refine((keys) => keys.length > 0, { message: "must list at least one base64 key" })
+  .refine((keys) => keys.every((k) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(k) && Buffer.from(k, "base64").length === 32), {
+    message: "must be comma-separated base64 keys of 32 bytes each (e.g. `openssl rand -base64 32`)",
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
@@ -39,6 +48,9 @@ const envSchema = z.object({
     .regex(/^https?:\/\/[^@\s]+@[^/\s]+\/\d+$/, { message: "must be a Sentry DSN like https://<key>@<host>/<project id>" })
     .optional(),
   METRICS_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+  ENCRYPTION_KEYS: encryptionKeys.optional(),
+  WEBHOOK_WORKER: z.enum(["inline", "off"], { message: 'must be "inline" or "off"' }).optional(),
+  WEBHOOK_ALLOW_PRIVATE_URLS: bool.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -33,6 +33,10 @@ export const ID_PREFIXES = {
   npsInvitation: "npi",
   npsResponse: "npr",
   idempotency: "idk",
+  event: "evt",
+  webhookEndpoint: "whe",
+  webhookDelivery: "whd",
+  webhookAttempt: "wha",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -17,6 +17,7 @@ const NAV = [
   { href: "/console/nps", label: "Customer NPS" },
   { href: "/console/team", label: "Team" },
   { href: "/console/api-keys", label: "API keys" },
+  { href: "/console/webhooks", label: "Webhooks" },
   { href: "/console/activity", label: "Activity" },
 ];
 

@@ -6,6 +6,7 @@ const LINKS = [
   { href: "/", label: "Find a partner" },
   { href: "/auditors", label: "Auditors" },
   { href: "/docs/api", label: "API" },
+  { href: "/docs/webhooks", label: "Webhooks" },
 ];
 
 export function SiteHeader({ viewer, signOutAction }: { viewer: ViewerSummary | null; signOutAction: () => Promise<void> }) {

@@ -2,4 +2,5 @@
 // folder to generate migrations; the app imports from "@/db/schema".
 export * from "./core";
 export * from "./api";
+export * from "./webhooks";
 export * from "./evidence";

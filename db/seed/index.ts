@@ -3,6 +3,7 @@ import type { Db, Tx } from "../client";
 import { appMeta } from "../schema";
 import { fakerFor, type AreaSeeder } from "./context";
 import { buildDemoData, insertCoreData } from "./core";
+import { seedWebhooks } from "./webhooks";
 import { seedEvidence } from "./evidence";
 
 // The demo data a fresh install starts with. Deterministic: fixed random seeds
@@ -14,7 +15,10 @@ export const SEED_VERSION = 1;
 export const SEED_MARKER = "demo_seed";
 
 /** Each capability's demo data, run in this order after the core rows. */
-const AREAS: [string, AreaSeeder][] = [["evidence", seedEvidence]];
+const AREAS: [string, AreaSeeder][] = [
+  ["webhooks", seedWebhooks],
+  ["evidence", seedEvidence],
+];
 
 /** True when the demo data is already there (a second `npm run dev` must not reseed). */
 export async function isSeeded(db: Db): Promise<boolean> {

@@ -144,24 +144,26 @@ function rateHeaders(r: RateLimitResult): Record<string, string> {
   };
 }
 
+function refuse(message: string, field = "_"): AppError {
+  return new AppError({ code: "bad_request", message, fields: { [field]: [message] } });
+}
+
+/** The body must be JSON by content type, at most maxBytes (declared and actual), and parse. */
 async function readBody(req: NextRequest, maxBytes: number): Promise<{ text: string; json: unknown }> {
   const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new AppError({ code: "bad_request", message: "Send the body as JSON with `Content-Type: application/json`" });
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw refuse("Send the body as JSON with `Content-Type: application/json`", "content-type");
   }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await req.text();
-  if (Buffer.byteLength(text, "utf8") > maxBytes) throw tooLarge(maxBytes);
+  const tooLarge = `The request body is larger than ${maxBytes >= 1_000_000 ? `${Math.round(maxBytes / 1_000_000)} MB` : `${Math.round(maxBytes / 1024)} KB`}`;
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw refuse(tooLarge);
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.byteLength > maxBytes) throw refuse(tooLarge);
+  const text = new TextDecoder().decode(bytes);
   try {
     return { text, json: JSON.parse(text) };
   } catch {
-    throw new AppError({ code: "bad_request", message: "The request body must be valid JSON" });
+    throw refuse("The request body must be valid JSON");
   }
-}
-
-function tooLarge(maxBytes: number): AppError {
-  return new AppError({ code: "bad_request", message: `The request body is larger than ${Math.round(maxBytes / 1000)} kB` });
 }
 
 function toResponse(result: Response | object): { status: number; body: unknown } | Response {

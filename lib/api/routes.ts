@@ -1,6 +1,7 @@
 import { partnerRoutes } from "@/lib/partners/openapi";
 import { evidenceRoutes } from "@/lib/quality/openapi";
+import { webhookRoutes } from "@/lib/webhooks/openapi";
 import type { ApiRouteDoc } from "./openapi";
 
 /** Every route under /api/v1, for the OpenAPI document. */
-export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes, ...evidenceRoutes];
+export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes, ...webhookRoutes, ...evidenceRoutes];

@@ -46,6 +46,8 @@ const MATRIX: Record<PartnerAction, Record<Subject, Outcome>> = {
   "members:manage": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden" },
   "api_keys:manage": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden" },
   "activity:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "webhooks:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "webhooks:manage": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden" },
   "installs:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
   "installs:write": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
   "checks:run": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
@@ -102,6 +104,13 @@ describe("API keys", () => {
     expect(decideKeyForPartner(partnerKey, "listing:write", P1).allowed).toBe(true);
     expect(decideKeyForPartner(partnerKey, "listing:write", P2)).toEqual({ allowed: false, reason: "forbidden" });
     expect(decideKeyForPartner(partnerKey, "activity:read", P1)).toEqual({ allowed: false, reason: "forbidden" });
+  });
+
+  it("a key manages webhooks only with the webhooks:manage scope", () => {
+    expect(decideKeyForPartner(partnerKey, "webhooks:manage", P1).allowed).toBe(false);
+    const hooks = { ...partnerKey, scopes: ["webhooks:read", "webhooks:manage"] };
+    expect(decideKeyForPartner(hooks, "webhooks:manage", P1).allowed).toBe(true);
+    expect(decideKeyForPartner(hooks, "webhooks:read", P2).allowed).toBe(false);
   });
 
   it("a key can never manage keys or members, whatever its scopes say", () => {

@@ -16,6 +16,8 @@ export const PARTNER_ACTIONS = {
   "members:manage": { roles: ["owner"], admin: false, apiScope: false },
   "api_keys:manage": { roles: ["owner"], admin: false, apiScope: false },
   "activity:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "webhooks:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "webhooks:manage": { roles: ["owner"], admin: false, apiScope: true },
   "installs:read": { roles: ["owner", "member"], admin: true, apiScope: true },
   "installs:write": { roles: ["owner", "member"], admin: false, apiScope: false },
   "checks:run": { roles: ["owner", "member"], admin: false, apiScope: false },

@@ -58,3 +58,35 @@ export function invitationEmail(args: {
     text: `${args.inviterName} added you to ${args.partnerName} as ${args.role}.\nSign in with this email address to open the partner console:\n${args.signInUrl}\n`,
   };
 }
+
+export function webhookFailingEmail(args: {
+  partnerName: string;
+  url: string;
+  failingSince: string;
+  lastError: string;
+  consoleUrl: string;
+}): RenderedEmail {
+  return {
+    subject: `Webhook endpoint failing: ${args.url}`,
+    html: layout(
+      "A webhook endpoint keeps failing",
+      `<p style="margin:0 0 8px;line-height:1.5">Deliveries from Provenant Partners to <strong>${escapeHtml(args.url)}</strong> (${escapeHtml(args.partnerName)}) have failed since ${escapeHtml(args.failingSince)}. The last error was: ${escapeHtml(args.lastError)}.</p>` +
+        `<p style="margin:0 0 8px;line-height:1.5">We keep retrying for about three days. If every retry of a delivery fails, the endpoint will be disabled.</p>` +
+        button(args.consoleUrl, "Check the endpoint"),
+    ),
+    text: `Deliveries to ${args.url} (${args.partnerName}) have failed since ${args.failingSince}. Last error: ${args.lastError}.\nWe keep retrying for about three days; if every retry of a delivery fails, the endpoint will be disabled.\n${args.consoleUrl}\n`,
+  };
+}
+
+export function webhookDisabledEmail(args: { partnerName: string; url: string; reason: string; consoleUrl: string }): RenderedEmail {
+  return {
+    subject: `Webhook endpoint disabled: ${args.url}`,
+    html: layout(
+      "A webhook endpoint was disabled",
+      `<p style="margin:0 0 8px;line-height:1.5">We stopped sending webhooks to <strong>${escapeHtml(args.url)}</strong> (${escapeHtml(args.partnerName)}): ${escapeHtml(args.reason)}.</p>` +
+        `<p style="margin:0 0 8px;line-height:1.5">Fix the receiver, enable the endpoint again in the console, and resend the deliveries you need.</p>` +
+        button(args.consoleUrl, "Open the endpoint"),
+    ),
+    text: `We stopped sending webhooks to ${args.url} (${args.partnerName}): ${args.reason}.\nFix the receiver, enable the endpoint again in the console, and resend the deliveries you need.\n${args.consoleUrl}\n`,
+  };
+}

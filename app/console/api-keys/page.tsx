@@ -16,6 +16,8 @@ const SCOPE_LABELS: Record<string, string> = {
   "partner:read": "Read your partner profile",
   "listing:write": "Update your listing",
   "activity:read": "Read your activity log",
+  "webhooks:read": "Read webhook endpoints and deliveries",
+  "webhooks:manage": "Manage webhook endpoints",
 };
 
 export default async function ApiKeysPage() {

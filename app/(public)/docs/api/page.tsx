@@ -3,6 +3,7 @@ import { ApiReference } from "@/components/docs/api-reference";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { API_ROUTES } from "@/lib/api/routes";
 import { getEnv } from "@/lib/env";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -74,6 +75,18 @@ export default function ApiDocsPage() {
       </section>
 
       <ApiReference paths={doc.paths as never} />
+
+      <section id="webhooks" className="scroll-mt-6 space-y-2">
+        <h2 className="text-xl font-semibold text-ink">Webhooks</h2>
+        <p className="text-sm text-ink-muted">
+          The webhook endpoints API is listed above under Webhooks. How requests are signed, retried and verified, and every
+          event type with an example payload, is in the{" "}
+          <Link href="/docs/webhooks" className="text-brand-700 hover:underline">
+            webhooks guide
+          </Link>
+          .
+        </p>
+      </section>
     </div>
   );
 }

@@ -6,5 +6,5 @@ import { runScheduledProbes } from "@/lib/quality/run-check";
 export const maxDuration = 60;
 
 /** POST /api/cron/survival-probes — probes installs due for a survival check. */
-export const POST = withCron("survival-probes", async ({ now }) => runScheduledProbes({ now, budgetMs: 45_000, maxInstalls: 50 }));
+export const POST = withCron("survival-probes", async ({ now }) => ({ ...(await runScheduledProbes({ now, budgetMs: 45_000, maxInstalls: 50 })) }));
 export const GET = POST;

@@ -1,0 +1,119 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { events, webhookDeliveries } from "@/db/schema";
+import { makeTeam, T0 } from "@/lib/testing/factories";
+import { addEndpoint, deliveriesOf } from "@/lib/testing/webhooks";
+import { setEndpointEnabled } from "@/lib/webhooks/set-endpoint-status";
+import { emit } from "./emit";
+import { EVENT_REGISTRY, EVENT_TYPES, type EventType } from "./registry";
+
+const tierChange = { from: "advanced", to: "premier", effectiveAt: "2026-03-01T00:00:00.000Z", reason: "Quarterly review" } as const;
+
+describe("the event registry", () => {
+  it.each(EVENT_TYPES.map((t) => [t] as const))("%s has a description and an example its schema accepts", (type: EventType) => {
+    const def = EVENT_REGISTRY[type];
+    expect(def.description.length).toBeGreaterThan(10);
+    expect(def.data.safeParse(def.example).success).toBe(true);
+  });
+
+  it("lists every event type the program promises", () => {
+    expect(EVENT_TYPES.sort()).toEqual(
+      [
+        "partner.test",
+        "partner.deal_registered",
+        "partner.deal_expired",
+        "partner.attribution_matched",
+        "partner.commission.created",
+        "partner.payout.created",
+        "partner.payout.paid",
+        "partner.badge.awarded",
+        "partner.badge.revoked",
+        "partner.tier.changed",
+      ].sort(),
+    );
+  });
+});
+
+describe("emit", () => {
+  it("writes the event and one delivery per active endpoint subscribed to its type", async () => {
+    const { partner, asOwner } = await makeTeam();
+    const other = await makeTeam();
+    const all = await addEndpoint(asOwner, partner.id, "https://hooks.example.com/all", ["*"]);
+    const tiers = await addEndpoint(asOwner, partner.id, "https://hooks.example.com/tiers", ["partner.tier.changed"]);
+    const deals = await addEndpoint(asOwner, partner.id, "https://hooks.example.com/deals", ["partner.deal_registered"]);
+    const off = await addEndpoint(asOwner, partner.id, "https://hooks.example.com/off", ["*"]);
+    await setEndpointEnabled({ principal: asOwner, partnerId: partner.id, endpointId: off.endpoint.id, enabled: false, now: T0 });
+    const foreign = await addEndpoint(other.asOwner, other.partner.id, "https://hooks.example.com/theirs", ["*"]);
+
+    const db = await getDb();
+    const emitted = await db.transaction((tx) => emit(tx, { type: "partner.tier.changed", partnerId: partner.id, data: tierChange, now: T0 }));
+
+    expect(emitted.eventId).toMatch(/^evt_/);
+    const [event] = await db.select().from(events).where(eq(events.id, emitted.eventId));
+    expect(event).toMatchObject({ type: "partner.tier.changed", partnerId: partner.id, payload: tierChange });
+    expect(event!.createdAt.toISOString()).toBe(T0.toISOString());
+
+    const rows = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, emitted.eventId));
+    expect(rows.map((r) => r.endpointId).sort()).toEqual([all.endpoint.id, tiers.endpoint.id].sort());
+    expect(rows.every((r) => r.status === "pending" && r.nextAttemptAt?.getTime() === T0.getTime() && r.id.startsWith("whd_"))).toBe(true);
+    expect(await deliveriesOf(deals.endpoint.id)).toHaveLength(0);
+    expect(await deliveriesOf(foreign.endpoint.id)).toHaveLength(0);
+  });
+
+  it("rolls back with the caller's transaction: no event, no delivery", async () => {
+    const { partner, asOwner } = await makeTeam();
+    const { endpoint } = await addEndpoint(asOwner, partner.id, "https://hooks.example.com/all");
+    const db = await getDb();
+    let eventId = "";
+    await expect(
+      db.transaction(async (tx) => {
+        eventId = (await emit(tx, { type: "partner.tier.changed", partnerId: partner.id, data: tierChange, now: T0 })).eventId;
+        throw new Error("the change failed after emitting");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(eventId).toMatch(/^evt_/);
+    expect(await db.select().from(events).where(eq(events.id, eventId))).toHaveLength(0);
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(0);
+  });
+
+  it("refuses a payload that breaks its schema, naming the field", async () => {
+    const { partner } = await makeTeam();
+    const db = await getDb();
+    await expect(
+      db.transaction((tx) =>
+        emit(tx, {
+          type: "partner.tier.changed",
+          partnerId: partner.id,
+          data: { ...tierChange, to: "platinum" } as unknown as typeof tierChange,
+          now: T0,
+        }),
+      ),
+    ).rejects.toThrow(/Invalid partner\.tier\.changed payload: to:/);
+    await expect(
+      db.transaction((tx) =>
+        emit(tx, { type: "partner.tier.changed", partnerId: partner.id, data: { ...tierChange, extra: 1 } as typeof tierChange, now: T0 }),
+      ),
+    ).rejects.toThrow(/extra/);
+    expect(await db.select().from(events).where(eq(events.partnerId, partner.id))).toHaveLength(0);
+  });
+
+  it("sends a test event only to the endpoint that asked, whatever it subscribes to", async () => {
+    const { partner, asOwner } = await makeTeam();
+    const a = await addEndpoint(asOwner, partner.id, "https://hooks.example.com/a", ["partner.deal_registered"]);
+    const b = await addEndpoint(asOwner, partner.id, "https://hooks.example.com/b", ["*"]);
+    const db = await getDb();
+    const emitted = await db.transaction((tx) =>
+      emit(tx, {
+        type: "partner.test",
+        partnerId: partner.id,
+        endpointId: a.endpoint.id,
+        data: { message: "hi", endpointId: a.endpoint.id, sentBy: null },
+        now: T0,
+      }),
+    );
+    expect(emitted.deliveryIds).toHaveLength(1);
+    expect(await deliveriesOf(a.endpoint.id)).toHaveLength(1);
+    expect(await deliveriesOf(b.endpoint.id)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,39 @@
+import "server-only";
+import type { Queryable } from "@/db/client";
+import { insertDeliveries, insertEvent, subscribedEndpointIds } from "@/lib/webhooks/store";
+import { EVENT_REGISTRY, type EventData, type EventType } from "./registry";
+
+export interface EmitInput<T extends EventType> {
+  type: T;
+  partnerId: string;
+  data: EventData<T>;
+  now: Date;
+  /** Deliver to this endpoint only, whatever it subscribes to (test events). */
+  endpointId?: string;
+}
+
+export interface Emitted {
+  eventId: string;
+  deliveryIds: string[];
+}
+
+/**
+ * The one way to emit an event. Call it with the transaction that makes the
+ * change: the event row (the outbox) and one delivery per active endpoint of the
+ * partner subscribed to the type are written in that transaction, so they commit
+ * or roll back with the change. Nothing is sent here; the webhook worker posts
+ * the deliveries later, never inside the request that caused the event.
+ */
+export async function emit<T extends EventType>(tx: Queryable, input: EmitInput<T>): Promise<Emitted> {
+  const definition = EVENT_REGISTRY[input.type];
+  if (!definition) throw new Error(`Unknown event type "${input.type}": add it to lib/events/registry.ts`);
+  const parsed = definition.data.safeParse(input.data);
+  if (!parsed.success) {
+    // A payload that breaks its schema is our bug, never the user's: fail loudly.
+    throw new Error(`Invalid ${input.type} payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "_"}: ${i.message}`).join("; ")}`);
+  }
+  const event = await insertEvent(tx, { type: input.type, partnerId: input.partnerId, payload: parsed.data, createdAt: input.now });
+  const endpointIds = await subscribedEndpointIds(tx, input.partnerId, input.type, input.endpointId);
+  const deliveryIds = await insertDeliveries(tx, event, endpointIds, input.now);
+  return { eventId: event.id, deliveryIds };
+}

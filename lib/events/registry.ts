@@ -1,0 +1,195 @@
+import { z } from "zod";
+
+// Every event type the program emits, with the zod schema of its `data` and an
+// example (shown on /docs/webhooks and checked against the schema in tests).
+// A capability adds its events here and calls emit() (lib/events/emit.ts); the
+// webhook machinery needs no other change.
+//
+// Conventions for payloads: ids are our opaque public ids, times are ISO 8601
+// strings in UTC, money is { amount: integer minor units, currency: ISO 4217 }.
+
+const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9A-Za-z]+$`), `must be a ${prefix}_ id`);
+const isoTime = z.iso.datetime({ offset: true });
+const money = z.strictObject({ amount: z.number().int(), currency: z.string().regex(/^[A-Z]{3}$/) });
+const tier = z.enum(["verified", "advanced", "premier"]);
+const stack = z.enum(["wordpress", "shopify", "workers", "custom"]);
+
+export interface EventDefinition<S extends z.ZodType = z.ZodType> {
+  /** What happened, for the docs and the console's event picker. */
+  description: string;
+  data: S;
+  example: z.input<S>;
+}
+
+const define = <S extends z.ZodType>(def: EventDefinition<S>) => def;
+
+export const EVENT_REGISTRY = {
+  "partner.test": define({
+    description: "A test event, sent from the console or the API to check an endpoint. Safe to ignore.",
+    data: z.strictObject({ message: z.string(), endpointId: id("whe"), sentBy: z.string().nullable() }),
+    example: {
+      message: "This is a test event from Provenant Partners.",
+      endpointId: "whe_3k2j9x0c8v7b6n5m4l1q",
+      sentBy: "olivia@brightpixel.studio",
+    },
+  }),
+  "partner.deal_registered": define({
+    description: "A deal was registered for a prospective customer and is protected for 60 days.",
+    data: z.strictObject({
+      dealId: id("deal"),
+      company: z.string(),
+      domain: z.string(),
+      stack: stack.nullable(),
+      estimatedValue: money.nullable(),
+      registeredAt: isoTime,
+      expiresAt: isoTime,
+    }),
+    example: {
+      dealId: "deal_8f3k2m1n0p9q8r7s6t5u",
+      company: "Northwind Traders",
+      domain: "northwind.example",
+      stack: "shopify",
+      estimatedValue: { amount: 1_200_000, currency: "USD" },
+      registeredAt: "2026-11-02T09:30:00.000Z",
+      expiresAt: "2027-01-01T09:30:00.000Z",
+    },
+  }),
+  "partner.deal_expired": define({
+    description: "A registered deal reached the end of its 60-day window without closing.",
+    data: z.strictObject({ dealId: id("deal"), company: z.string(), registeredAt: isoTime, expiredAt: isoTime }),
+    example: {
+      dealId: "deal_8f3k2m1n0p9q8r7s6t5u",
+      company: "Northwind Traders",
+      registeredAt: "2026-09-01T09:30:00.000Z",
+      expiredAt: "2026-10-31T09:30:00.000Z",
+    },
+  }),
+  "partner.attribution_matched": define({
+    description: "A signup, pilot or paid account was matched to one of your tracking links within 60 days of the click.",
+    data: z.strictObject({
+      attributionId: id("attr"),
+      stage: z.enum(["signup", "pilot", "paid"]),
+      customerId: z.string(),
+      linkCode: z.string(),
+      clickedAt: isoTime,
+      matchedAt: isoTime,
+    }),
+    example: {
+      attributionId: "attr_2b4d6f8h0j2l4n6p8r0t",
+      stage: "paid",
+      customerId: "cus_7Hk2Lm9Np3Qr",
+      linkCode: "brightpixel-spring",
+      clickedAt: "2026-10-20T14:05:00.000Z",
+      matchedAt: "2026-11-03T08:12:00.000Z",
+    },
+  }),
+  "partner.commission.created": define({
+    description: "A paid invoice earned you a commission. It is held first, then becomes payable.",
+    data: z.strictObject({
+      commissionId: id("com"),
+      invoiceId: z.string(),
+      attributionId: id("attr").nullable(),
+      sku: z.string(),
+      amount: money,
+      rateBps: z.number().int().min(0).max(10_000),
+      status: z.enum(["held", "payable"]),
+      payableAt: isoTime,
+    }),
+    example: {
+      commissionId: "com_5c7e9g1i3k5m7o9q1s3u",
+      invoiceId: "in_1QxY2z3A4b5C6d",
+      attributionId: "attr_2b4d6f8h0j2l4n6p8r0t",
+      sku: "provenance-pro-annual",
+      amount: { amount: 36_000, currency: "USD" },
+      rateBps: 2000,
+      status: "held",
+      payableAt: "2026-12-03T00:00:00.000Z",
+    },
+  }),
+  "partner.payout.created": define({
+    description: "A monthly payout was prepared from your payable commissions (paid net-30).",
+    data: z.strictObject({
+      payoutId: id("po"),
+      amount: money,
+      periodStart: isoTime,
+      periodEnd: isoTime,
+      dueAt: isoTime,
+      lineCount: z.number().int().min(1),
+    }),
+    example: {
+      payoutId: "po_9a8s7d6f5g4h3j2k1l0z",
+      amount: { amount: 148_250, currency: "USD" },
+      periodStart: "2026-10-01T00:00:00.000Z",
+      periodEnd: "2026-11-01T00:00:00.000Z",
+      dueAt: "2026-12-01T00:00:00.000Z",
+      lineCount: 7,
+    },
+  }),
+  "partner.payout.paid": define({
+    description: "A payout was paid out to you.",
+    data: z.strictObject({
+      payoutId: id("po"),
+      amount: money,
+      paidAt: isoTime,
+      method: z.enum(["stripe", "manual"]),
+      reference: z.string().nullable(),
+    }),
+    example: {
+      payoutId: "po_9a8s7d6f5g4h3j2k1l0z",
+      amount: { amount: 148_250, currency: "USD" },
+      paidAt: "2026-12-01T10:00:00.000Z",
+      method: "stripe",
+      reference: "tr_1QzA2b3C4d5E6f",
+    },
+  }),
+  "partner.badge.awarded": define({
+    description: "You earned a badge (for example a certification) that shows on your profile and embeds.",
+    data: z.strictObject({ badgeId: id("bdg"), kind: z.string(), label: z.string(), awardedAt: isoTime, expiresAt: isoTime.nullable() }),
+    example: {
+      badgeId: "bdg_4r5t6y7u8i9o0p1a2s3d",
+      kind: "certified_installer_wordpress",
+      label: "Certified Installer — WordPress",
+      awardedAt: "2026-11-10T12:00:00.000Z",
+      expiresAt: "2027-11-10T12:00:00.000Z",
+    },
+  }),
+  "partner.badge.revoked": define({
+    description: "A badge was withdrawn; embeds stop showing it.",
+    data: z.strictObject({ badgeId: id("bdg"), kind: z.string(), revokedAt: isoTime, reason: z.string() }),
+    example: {
+      badgeId: "bdg_4r5t6y7u8i9o0p1a2s3d",
+      kind: "certified_installer_wordpress",
+      revokedAt: "2026-11-20T16:45:00.000Z",
+      reason: "Certification expired",
+    },
+  }),
+  "partner.tier.changed": define({
+    description: "Your program tier changed (Verified, Advanced, Premier).",
+    data: z.strictObject({ from: tier, to: tier, effectiveAt: isoTime, reason: z.string() }),
+    example: { from: "advanced", to: "premier", effectiveAt: "2026-11-01T00:00:00.000Z", reason: "Quarterly tier review" },
+  }),
+} as const satisfies Record<string, EventDefinition>;
+
+export type EventType = keyof typeof EVENT_REGISTRY;
+export type EventData<T extends EventType> = z.input<(typeof EVENT_REGISTRY)[T]["data"]>;
+
+export const EVENT_TYPES = Object.keys(EVENT_REGISTRY) as EventType[];
+
+/** The event types an endpoint can subscribe to (the test event goes to whichever endpoint asks for it). */
+export const SUBSCRIBABLE_EVENT_TYPES = EVENT_TYPES.filter((t) => t !== "partner.test");
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(EVENT_REGISTRY, value);
+}
+
+/** The JSON body receivers get: the same bytes on every retry of a delivery. */
+export interface EventEnvelope {
+  id: string;
+  type: string;
+  timestamp: string;
+  data: unknown;
+}
+
+export function envelopeOf(event: { id: string; type: string; createdAt: Date; payload: unknown }): EventEnvelope {
+  return { id: event.id, type: event.type, timestamp: event.createdAt.toISOString(), data: event.payload };
+}
