@@ -27,11 +27,12 @@ test("add an install, check it now, publish its report and export its evidence p
   await page.getByRole("button", { name: "Add install" }).click();
   await expect(page).toHaveURL(/\/console\/installs\/ins_/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1, name: "E2E Outfitters" })).toBeVisible();
-  await expect(page.getByText("Awaiting verification")).toBeVisible();
+  await expect(page.locator("main header").getByText("Awaiting verification")).toBeVisible();
 
   await page.getByRole("button", { name: "Check now" }).click();
   await expect(page.getByTestId("check-result")).toContainText("Checked 3 assets: 3 kept their Content Credentials.", { timeout: 30_000 });
-  await expect(page.getByText("Verified", { exact: true })).toBeVisible();
+  // The header badge turns from "Awaiting verification" to "Verified" once the page refreshes.
+  await expect(page.locator("main header").getByText("Verified", { exact: true })).toBeVisible();
   const assets = page.getByRole("table", { name: "Assets in the latest check" });
   await expect(assets.getByText("Remote manifest", { exact: true })).toBeVisible();
   await expect(assets.getByText("Embedded", { exact: true })).toHaveCount(2);
