@@ -62,6 +62,9 @@ export default defineConfig({
       RESEND_API_KEY: "",
       // Webhook e2e specs run their receiver on a local port.
       WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+      // The survival prober checks the app's own fixture site on localhost.
+      FIXTURE_SITE: "true",
+      PROBER_ALLOW_PRIVATE_HOSTS: "true",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

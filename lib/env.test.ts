@@ -16,6 +16,12 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "production", DEMO_LOGIN: "true" }).demoLogin).toBe(true);
   });
 
+  it("lets the prober reach private hosts and serves the fixture site only where it is safe by default", () => {
+    expect(parseEnv({ NODE_ENV: "development" })).toMatchObject({ proberAllowPrivateHosts: true, fixtureSite: true });
+    expect(parseEnv({ NODE_ENV: "production" })).toMatchObject({ proberAllowPrivateHosts: false, fixtureSite: false });
+    expect(parseEnv({ NODE_ENV: "production", PROBER_ALLOW_PRIVATE_HOSTS: "true", FIXTURE_SITE: "1" })).toMatchObject({ proberAllowPrivateHosts: true, fixtureSite: true });
+  });
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", APP_URL: "" }).APP_URL).toBe("http://localhost:3000");
   });

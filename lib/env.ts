@@ -37,6 +37,8 @@ const envSchema = z.object({
   RESEND_BASE_URL: httpUrl.optional(),
   EMAIL_FROM: z.string().min(3).default("Provenant Partners <partners@provenant.dev>"),
   CRON_SECRET: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+  PROBER_ALLOW_PRIVATE_HOSTS: bool.optional(),
+  FIXTURE_SITE: bool.optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/.+/, { message: "must be a redis:// or rediss:// URL" })
@@ -62,7 +64,7 @@ const envSchema = z.object({
   BENCH_ROUTES: bool.default(false),
 });
 
-export type Env = z.infer<typeof envSchema> & { demoLogin: boolean };
+export type Env = z.infer<typeof envSchema> & { demoLogin: boolean; proberAllowPrivateHosts: boolean; fixtureSite: boolean };
 
 export class EnvError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
@@ -97,7 +99,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     crossIssues.push({ variable: "SALESFORCE_INSTANCE_URL", message: "required when other SALESFORCE_* variables are set" });
   }
   if (crossIssues.length) throw new EnvError(crossIssues);
-  return { ...env, demoLogin: env.DEMO_LOGIN ?? env.NODE_ENV !== "production" };
+  return {
+    ...env,
+    demoLogin: env.DEMO_LOGIN ?? env.NODE_ENV !== "production",
+    proberAllowPrivateHosts: env.PROBER_ALLOW_PRIVATE_HOSTS ?? env.NODE_ENV !== "production",
+    fixtureSite: env.FIXTURE_SITE ?? env.NODE_ENV === "development",
+  };
 }
 
 let cached: Env | undefined;

@@ -9,6 +9,8 @@ const NAV = [
   { href: "/admin/deals", label: "Deals" },
   { href: "/admin/commissions", label: "Commissions" },
   { href: "/admin/fraud", label: "Fraud holds" },
+  { href: "/admin/quality", label: "Quality" },
+  { href: "/admin/nps", label: "NPS" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Email outbox" },
   { href: "/admin/api-keys", label: "Platform keys" },

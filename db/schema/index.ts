@@ -6,3 +6,4 @@ export * from "./attribution";
 export * from "./deals";
 export * from "./commissions";
 export * from "./webhooks";
+export * from "./evidence";

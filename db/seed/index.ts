@@ -5,6 +5,7 @@ import { seedAttribution } from "./attribution";
 import { fakerFor, type AreaSeeder } from "./context";
 import { buildDemoData, insertCoreData } from "./core";
 import { seedWebhooks } from "./webhooks";
+import { seedEvidence } from "./evidence";
 
 // The demo data a fresh install starts with. Deterministic: fixed random seeds
 // and dates relative to `now`, so two runs on the same day give the same data.
@@ -18,6 +19,7 @@ export const SEED_MARKER = "demo_seed";
 const AREAS: [string, AreaSeeder][] = [
   ["attribution", seedAttribution],
   ["webhooks", seedWebhooks],
+  ["evidence", seedEvidence],
 ];
 
 /** True when the demo data is already there (a second `npm run dev` must not reseed). */

@@ -35,6 +35,11 @@ const LABELS: Record<string, string> = {
   "webhook_endpoint.enabled": "Webhook endpoint enabled",
   "webhook_endpoint.deleted": "Webhook endpoint deleted",
   "webhook_endpoint.secret_rotated": "Webhook signing secret rotated",
+  "install.created": "Install recorded",
+  "survival_report.created": "Survival Report created",
+  "survival_report.published": "Survival Report published",
+  "survival_report.unpublished": "Survival Report unpublished",
+  "evidence_pack.exported": "Evidence Pack exported",
 };
 
 export function auditActionLabel(action: string): string {

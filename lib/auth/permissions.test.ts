@@ -53,6 +53,12 @@ const MATRIX: Record<PartnerAction, Record<Subject, Outcome>> = {
   "commissions:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
   "webhooks:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
   "webhooks:manage": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden" },
+  "installs:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "installs:write": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
+  "checks:run": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
+  "reports:publish": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden" },
+  "evidence:export": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
+  "nps:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
 };
 
 const outcome = (d: ReturnType<typeof decidePartner>): Outcome => (d.allowed ? "allow" : d.reason);
@@ -116,6 +122,14 @@ describe("API keys", () => {
     const greedy = { ...partnerKey, scopes: ["api_keys:manage", "members:manage"] };
     expect(decideKeyForPartner(greedy, "api_keys:manage", P1).allowed).toBe(false);
     expect(decideKeyForPartner(greedy, "members:manage", P1).allowed).toBe(false);
+  });
+
+  it("a partner key may read its own installs, never write them or export evidence", () => {
+    const reader = { ...partnerKey, scopes: ["installs:read", "installs:write", "evidence:export"] };
+    expect(decideKeyForPartner(reader, "installs:read", P1).allowed).toBe(true);
+    expect(decideKeyForPartner(reader, "installs:read", P2).allowed).toBe(false);
+    expect(decideKeyForPartner(reader, "installs:write", P1).allowed).toBe(false);
+    expect(decideKeyForPartner(reader, "evidence:export", P1).allowed).toBe(false);
   });
 
   it("a platform key is not a partner key and vice versa", () => {

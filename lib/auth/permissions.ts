@@ -23,6 +23,12 @@ export const PARTNER_ACTIONS = {
   "commissions:read": { roles: ["owner", "member"], admin: true, apiScope: true },
   "webhooks:read": { roles: ["owner", "member"], admin: true, apiScope: true },
   "webhooks:manage": { roles: ["owner"], admin: false, apiScope: true },
+  "installs:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "installs:write": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "checks:run": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "reports:publish": { roles: ["owner"], admin: false, apiScope: false },
+  "evidence:export": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "nps:read": { roles: ["owner", "member"], admin: true, apiScope: false },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
@@ -38,6 +44,10 @@ export const ADMIN_ACTIONS = [
   "deals:manage",
   "fraud:review",
   "commissions:manage",
+  "quality:read",
+  "quality:probe",
+  "nps:read",
+  "nps:send",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];

@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { npsScore, percentile, quarterOf, survivalPct } from "./math";
 
-describe("percentile (nearest rank)", () => {
-  it.each([
-    [[4, 1, 9, 7], 50, 4],
-    [[4, 1, 9, 7], 95, 9],
-    [[4, 1, 9, 7], 25, 1],
-    [[10], 50, 10],
-    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90, 9],
-    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95, 10],
-  ])("%j p%i = %i", (values, p, expected) => {
-    expect(percentile(values, p)).toBe(expected);
+describe("percentile (the program's method, 0-100)", () => {
+  it("matches the worked example of lib/quality/percentile.ts", () => {
+    const tti = [4, 7, 9, 12, 15, 22, 40, 95, 180, 600];
+    expect(percentile(tti, 50)).toBeCloseTo(18.5, 10);
+    expect(percentile(tti, 95)).toBeCloseTo(411, 10);
   });
   it("is null without values", () => expect(percentile([], 50)).toBeNull());
 });

@@ -1,13 +1,11 @@
-// Small statistics used by the rules. Percentiles use the nearest-rank method:
-// the p-th percentile of n sorted values is the value at rank ceil(p/100 * n)
-// (1-based). Worked example: [4, 1, 9, 7] sorted is [1, 4, 7, 9]; p50 -> rank
-// ceil(0.5 * 4) = 2 -> 4; p95 -> rank ceil(0.95 * 4) = 4 -> 9.
+import { percentile as percentileOf } from "@/lib/quality/percentile";
+
+// Small statistics used by the rules. Percentiles are the program's one method
+// (linear interpolation, as PostgreSQL's percentile_cont; see lib/quality/percentile.ts),
+// taken here as 0-100.
 
 export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1]!;
+  return percentileOf(values, p / 100);
 }
 
 /** NPS = % promoters - % detractors, from -100 to 100; null without responses. */

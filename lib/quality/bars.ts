@@ -1,20 +1,19 @@
 import type { Stack } from "@/lib/partners/constants";
+import { SURVIVAL_BAR, TTI_BAR_SECONDS } from "./rules";
 
-// The program's quality bars, in one place.
+// The program's quality bars in the units the certification rules use; the
+// source of truth is lib/quality/rules.ts.
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
-/** Time to install (install started -> first verified survival check), per stack. */
+/** Time to install (install started -> first verified survival check), per stack, in ms. */
 export const TTI_BAR_MS: Record<Stack, number> = {
-  wordpress: 15 * MINUTE,
-  shopify: 15 * MINUTE,
-  workers: 24 * HOUR,
-  custom: 24 * HOUR,
+  wordpress: TTI_BAR_SECONDS.wordpress * 1000,
+  shopify: TTI_BAR_SECONDS.shopify * 1000,
+  workers: TTI_BAR_SECONDS.workers * 1000,
+  custom: TTI_BAR_SECONDS.custom * 1000,
 };
 
 /** Remote-manifest survival bar, in percent. */
-export const SURVIVAL_BAR_PCT = 99.9;
+export const SURVIVAL_BAR_PCT = SURVIVAL_BAR * 100;
 
 export function ttiWithinBar(stack: Stack, ttiMs: number): boolean {
   return ttiMs <= TTI_BAR_MS[stack];
