@@ -9,7 +9,7 @@ import { DEMO_PARTNER_API_KEY, seedDemo } from ".";
 const NOW = new Date("2026-11-26T09:00:00Z");
 
 describe("attribution demo seed", () => {
-  it("shows links, clicks, a funnel, deals in every stage with conflicts, and commissions in every state", { timeout: 60_000 }, async () => {
+  it("shows links, clicks, a funnel, deals in every stage with conflicts, and commissions in every state", { timeout: 120_000 }, async () => {
     const db = await getDb();
     await seedDemo(db, { now: NOW });
     const [bright] = await db.select().from(partners).where(eq(partners.slug, "brightpixel-studio"));

@@ -6,7 +6,7 @@ import { seedDemo } from ".";
 const NOW = new Date("2026-11-26T09:00:00Z");
 
 describe("evidence demo seed", () => {
-  it("has installs on every stack, partner-led and self-serve, histories with drops, reports, exports and NPS over quarters", async () => {
+  it("has installs on every stack, partner-led and self-serve, histories with drops, reports, exports and NPS over quarters", { timeout: 120_000 }, async () => {
     const db = await getDb();
     await seedDemo(db, { now: NOW });
     const one = async <T>(q: ReturnType<typeof sql>) => (await queryRows<T>(db, q))[0]!;

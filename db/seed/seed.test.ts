@@ -11,7 +11,8 @@ import { buildDemoData, DEMO_PARTNER_API_KEY, DEMO_PLATFORM_API_KEY, isSeeded, s
 const NOW = new Date("2026-11-26T09:00:00Z");
 
 describe("demo seed", () => {
-  it("builds a realistic program once, and knows it did", async () => {
+  // The whole demo (every area's seeder) in one transaction: slow on a busy machine.
+  it("builds a realistic program once, and knows it did", { timeout: 120_000 }, async () => {
     const db = await getDb();
     expect(await isSeeded(db)).toBe(false);
     const result = await seedDemo(db, { now: NOW });
