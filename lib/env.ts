@@ -62,6 +62,12 @@ const envSchema = z.object({
   SALESFORCE_CLIENT_SECRET: z.string().min(8, { message: "must be at least 8 characters" }).optional(),
   SALESFORCE_API_VERSION: z.string().regex(/^\d{2,3}\.\d$/, { message: 'must look like "62.0"' }).default("62.0"),
   BENCH_ROUTES: bool.default(false),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: "must be an S3 bucket name" }).optional(),
+  S3_REGION: z.string().min(2).default("us-east-1"),
+  S3_ENDPOINT: httpUrl.optional(),
+  S3_ACCESS_KEY_ID: z.string().min(4, { message: "must be at least 4 characters" }).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(8, { message: "must be at least 8 characters" }).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoLogin: boolean; proberAllowPrivateHosts: boolean; fixtureSite: boolean };
@@ -97,6 +103,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (!env.SALESFORCE_INSTANCE_URL && (env.SALESFORCE_ACCESS_TOKEN || env.SALESFORCE_CLIENT_ID)) {
     crossIssues.push({ variable: "SALESFORCE_INSTANCE_URL", message: "required when other SALESFORCE_* variables are set" });
+  }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    crossIssues.push({ variable: env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID", message: "set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together" });
   }
   if (crossIssues.length) throw new EnvError(crossIssues);
   return {

@@ -46,6 +46,8 @@ export const ID_PREFIXES = {
   webhookEndpoint: "whe",
   webhookDelivery: "whd",
   webhookAttempt: "wha",
+  badge: "bdg",
+  upload: "upl",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

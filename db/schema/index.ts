@@ -7,3 +7,5 @@ export * from "./deals";
 export * from "./commissions";
 export * from "./webhooks";
 export * from "./evidence";
+export * from "./badges";
+export * from "./uploads";
