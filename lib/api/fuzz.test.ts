@@ -72,7 +72,7 @@ function paramsFor(doc: ApiRouteDoc, w: World): Record<string, string> {
       : doc.path.startsWith("/api/v1/deals/")
         ? w.ids.dealId
         : w.ids.partnerId;
-  return Object.fromEntries([...doc.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, id]));
+  return Object.fromEntries([...doc.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, id!]));
 }
 
 function credentialFor(doc: ApiRouteDoc, w: World): string | null {

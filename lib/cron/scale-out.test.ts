@@ -100,7 +100,7 @@ describe.skipIf(!process.env.DATABASE_URL)("two workers on one PostgreSQL databa
       const queued = (await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id))).map((r) => r.id).sort();
       expect(queued.length).toBeGreaterThanOrEqual(DELIVERIES);
 
-      const [{ name }] = (await db.execute(sql`select current_database() as name`)) as unknown as { name: string }[];
+      const [{ name }] = (await db.execute(sql`select current_database() as name`)) as unknown as [{ name: string }];
       const url = new URL(process.env.DATABASE_URL!);
       url.pathname = `/${name}`;
       const args = ["--once", "--jobs", "webhooks,deals,nps-surveys,evidence-rollups", "--batch", "4"];
