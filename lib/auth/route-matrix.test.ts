@@ -292,6 +292,7 @@ async function callRoute(file: string, method: string, c: RouteCase, world: Worl
 
 // --- the walk ---------------------------------------------------------------------
 
+// Each caller of a write gets a fresh world (about 40 rows): slow on a busy machine, hence the timeouts.
 describe("pages", () => {
   let world: World;
   beforeAll(async () => {
@@ -331,7 +332,7 @@ describe("route handlers", () => {
         it.skip(`${method} ${file}: ${c.skip}`, () => {});
         continue;
       }
-      it(`${method} ${file}`, async () => {
+      it(`${method} ${file}`, { timeout: 120_000 }, async () => {
         const got = {} as Record<Role, number>;
         // Reads share one world; each write gets a fresh world per caller.
         for (const role of ordered(c.expect, (s) => s < 300)) {
@@ -351,7 +352,7 @@ describe("server actions", () => {
         it.skip(`${file} ${name}: ${c.skip}`, () => {});
         continue;
       }
-      it(`${file} ${name}`, async () => {
+      it(`${file} ${name}`, { timeout: 120_000 }, async () => {
         const mod = await load(file);
         const action = mod[name] as (...args: unknown[]) => Promise<unknown>;
         const got = {} as Record<Role, Outcome>;
