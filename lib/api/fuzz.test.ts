@@ -165,7 +165,7 @@ describe("fuzzing request bodies", () => {
   });
 
   for (const doc of withBody) {
-    it(`${doc.method} ${doc.path}: no 5xx, and a refused body writes nothing`, async () => {
+    it(`${doc.method} ${doc.path}: no 5xx, and a refused body writes nothing`, { timeout: 120_000 }, async () => {
       const w = await world();
       const handler = await handlerFor(doc);
       const seen = new Map<number, number>();
@@ -199,7 +199,7 @@ describe("fuzzing query strings", () => {
   });
 
   for (const doc of withQuery) {
-    it(`${doc.method} ${doc.path}: no 5xx for any query string`, async () => {
+    it(`${doc.method} ${doc.path}: no 5xx for any query string`, { timeout: 120_000 }, async () => {
       const handler = await handlerFor(doc);
       const names = fieldNames(doc.query!);
       const pairs = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names, "x"), fc.string({ maxLength: 10 })), fc.oneof(fc.string({ maxLength: 40 }), nasty.map(String))), { maxLength: 6 });
