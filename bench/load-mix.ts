@@ -4,11 +4,14 @@
 // their own IP: a request, a pause to read (think time), the next request.
 // Prints throughput, p50/p95/p99 and errors per endpoint and overall.
 //
-//   npm run load -- --url http://localhost:3000 --users 1000 --duration 60 --think 2000
+//   npm run load -- --url http://localhost:3000 --users 1000 --duration 60 --think 5000
 //
 // Slugs come from the public API; tracking-link codes from DATABASE_URL when set
 // (otherwise the demo seed's "<slug>-pricing" codes). An error is any network
 // failure, timeout, 5xx, 429, or a status other than the endpoint's expected one.
+// With METRICS_TOKEN set (as on the server), it also reads the server's CPU time
+// from /api/metrics before and after: CPU ms per request tells what the app costs
+// even when other processes share the machine, and requests/s per free core follow.
 import http from "node:http";
 import postgres from "postgres";
 
@@ -22,7 +25,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { url: "http://localhost:3000", users: 1000, duration: 60, think: 2000, ramp: 10, timeout: 10_000 };
+  const o: Options = { url: "http://localhost:3000", users: 1000, duration: 60, think: 5000, ramp: 20, timeout: 10_000 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]!.replace(/^--/, "") as keyof Options;
     const value = argv[i + 1];
@@ -111,6 +114,15 @@ interface Stats {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The server's process CPU seconds, from /api/metrics (needs METRICS_TOKEN). */
+async function serverCpuSeconds(): Promise<number | null> {
+  const token = process.env.METRICS_TOKEN;
+  if (!token) return null;
+  const res = await get("/api/metrics", { authorization: `Bearer ${token}` }).catch(() => null);
+  const line = res?.status === 200 ? res.body.split("\n").find((l) => l.startsWith("pp_process_cpu_seconds_total ")) : undefined;
+  return line ? Number(line.split(" ")[1]) : null;
+}
+
 async function main() {
   const { slugs, codes } = await discover();
   const mix = endpoints(slugs, codes);
@@ -156,7 +168,11 @@ async function main() {
     }
   }
 
+  let cpuAtStart: number | null = null;
+  const cpuStart = sleep(measureFrom - Date.now()).then(async () => (cpuAtStart = await serverCpuSeconds()));
   await Promise.all(Array.from({ length: opts.users }, (_, i) => user(i)));
+  await cpuStart;
+  const cpuAtEnd = await serverCpuSeconds();
   agent.destroy();
 
   const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
@@ -183,6 +199,10 @@ async function main() {
   const rows = [...[...stats].map(([n, s]) => row(n, s)), row("overall", all)];
   console.table(rows);
   const overall = rows[rows.length - 1]!;
+  if (cpuAtStart !== null && cpuAtEnd !== null && overall.requests > 0) {
+    const cpuMs = ((cpuAtEnd - cpuAtStart) * 1000) / overall.requests;
+    console.log(`Server CPU: ${cpuMs.toFixed(1)} ms per request on average (about ${Math.floor(1000 / cpuMs)} requests/s per free core for this mix)`);
+  }
   const pass = overall.errors === 0 && overall["p95 ms"] < 200;
   console.log(`${pass ? "PASS" : "MISS"}: target 0 errors and p95 < 200 ms; got ${overall.errors} errors, p95 ${overall["p95 ms"]} ms, ${overall["req/s"]} req/s`);
   console.log(JSON.stringify({ users: opts.users, thinkMs: opts.think, durationS: opts.duration, rows }));
