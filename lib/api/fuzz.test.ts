@@ -126,7 +126,9 @@ function bodies(doc: ApiRouteDoc, w: World): fc.Arbitrary<{ raw: string; content
   const rawText = fc.oneof(
     fc.string({ maxLength: 200 }).map((raw) => ({ raw, contentType: "application/json" })),
     fc.constantFrom('{"a":', "[1,2", '{"x":1}}', "\u0000", "", "{}".repeat(1000)).map((raw) => ({ raw, contentType: "application/json" })),
-    anyJson.map((v) => ({ raw: JSON.stringify(v) ?? "", contentType: fc.sample(fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", ""), 1)[0]! })),
+    fc
+      .tuple(anyJson, fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", ""))
+      .map(([v, contentType]) => ({ raw: JSON.stringify(v) ?? "", contentType })),
   );
   return fc.oneof(anyJson.map(json), shaped, broken, broken, rawText);
 }
