@@ -46,16 +46,17 @@ export const conflict = (message: string) => new AppError({ code: "conflict", me
 
 /** Field messages keyed by dotted path ("proofLinks.1"), "_" for the object itself. */
 export function fieldErrorsFrom(error: ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  // A Map, not an object literal: a client may send a field named "__proto__".
+  const fields = new Map<string, string[]>();
+  const add = (key: string, message: string) => fields.set(key, [...(fields.get(key) ?? []), message]);
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const k of issue.keys) (fields[[...issue.path, k].join(".")] ??= []).push("Unknown field");
+      for (const k of issue.keys) add([...issue.path, k].join("."), "Unknown field");
       continue;
     }
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    (fields[key] ??= []).push(issue.message);
+    add(issue.path.length ? issue.path.join(".") : "_", issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export function validationError(error: ZodError): AppError {

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { countCacheLookup } from "@/lib/metrics/registry";
 import { checkDestination } from "./rules";
 import { findLinkByCode, type LinkRow } from "./store";
 
@@ -48,7 +49,11 @@ function put(code: string, link: CachedLink | null, now: number): void {
 export async function lookupLink(code: string): Promise<CachedLink | null> {
   const now = Date.now();
   const hit = cache.get(code);
-  if (hit && hit.expiresAt > now) return hit.link;
+  if (hit && hit.expiresAt > now) {
+    countCacheLookup("links", true);
+    return hit.link;
+  }
+  countCacheLookup("links", false);
   let pending = loads.get(code);
   if (!pending) {
     pending = (async () => {

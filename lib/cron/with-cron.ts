@@ -3,12 +3,15 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { withJobLock } from "./job-lock";
 
 // The one wrapper for /api/cron/* route handlers. Any scheduler may call them
 // with `Authorization: Bearer $CRON_SECRET`; the secret is compared in constant
 // time. Without CRON_SECRET, production refuses every call and development
 // allows them (so they can be tried locally). The clock is read once and the
-// handler reports what it did as { processed, skipped, changed }.
+// handler reports what it did as { processed, skipped, changed }. A job runs
+// once at a time across all instances (lib/cron/job-lock.ts): a call that finds
+// it running elsewhere returns at once with `alreadyRunning: true`.
 
 export interface CronResult {
   processed: number;
@@ -39,7 +42,13 @@ export function withCron(name: string, handler: (ctx: { now: Date }) => Promise<
     }
     const now = new Date();
     try {
-      const result = await handler({ now });
+      const run = await withJobLock(name, () => handler({ now }));
+      if (!run.ran) {
+        log.info("cron run skipped: already running", { job: name });
+        const idle: CronResult = { processed: 0, skipped: 0, changed: 0, alreadyRunning: true };
+        return NextResponse.json({ job: name, at: now.toISOString(), ...idle }, { headers: { "cache-control": "no-store" } });
+      }
+      const result = run.result;
       log.info("cron run", { job: name, ...result });
       return NextResponse.json({ job: name, at: now.toISOString(), ...result }, { headers: { "cache-control": "no-store" } });
     } catch (error) {

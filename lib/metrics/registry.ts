@@ -68,3 +68,16 @@ export function routeLabel(pathname: string): string {
     .map((seg) => (/^[a-z]{2,4}_[0-9a-zA-Z]{6,}$/.test(seg) || /^\d+$/.test(seg) || /^[0-9a-f-]{16,}$/i.test(seg) ? ":id" : seg))
     .join("/");
 }
+
+/** One cache lookup: `cache` names the cache (links, directory, profiles...). */
+export function countCacheLookup(cache: string, hit: boolean): void {
+  metrics().cache.inc({ cache, result: hit ? "hit" : "miss" });
+}
+
+/**
+ * Payouts by the status they reached (created, paid, failed...). For the payouts
+ * area to call when a payout changes status, after its transaction commits.
+ */
+export function countPayout(status: string, n = 1): void {
+  metrics().payouts.inc({ status }, n);
+}

@@ -6,6 +6,7 @@ import { assertPartner, type Principal } from "@/lib/auth/permissions";
 import { notFound, parseOrThrow } from "@/lib/errors";
 import { listingInputSchema, listingPatchSchema } from "./schemas";
 import { lockPartner, writeListing, type PartnerRow } from "./store";
+import { forgetDirectoryCache } from "./directory";
 
 /**
  * Updates a partner's public listing. `mode: "replace"` takes the whole form
@@ -23,7 +24,7 @@ export async function updateListing(args: {
   const input =
     args.mode === "replace" ? parseOrThrow(listingInputSchema, args.input) : parseOrThrow(listingPatchSchema, args.input);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     const current = await lockPartner(tx, args.partnerId);
     if (!current) throw notFound("Partner");
     const diff = diffFields(current as unknown as Record<string, unknown>, input as Record<string, unknown>);
@@ -40,4 +41,6 @@ export async function updateListing(args: {
     });
     return updated;
   });
+  forgetDirectoryCache();
+  return saved;
 }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";
+import { registerQueueProbes } from "@/lib/metrics/queues";
 import { metrics } from "@/lib/metrics/registry";
 
 /** GET /api/metrics — Prometheus text format, for a scraper holding METRICS_TOKEN. */
@@ -15,6 +16,7 @@ export async function GET(req: Request) {
       return new Response("Unauthorized\n", { status: 401, headers: { "www-authenticate": "Bearer" } });
     }
   }
+  registerQueueProbes();
   const registry = metrics().registry;
   return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType, "cache-control": "no-store" } });
 }

@@ -1,0 +1,325 @@
+// The authorization matrix: for every page, route handler and server action,
+// what each kind of caller gets. lib/auth/route-matrix.test.ts walks app/ and
+// every "use server" file, fails for anything missing here (or listed here but
+// gone), and then calls each one as each caller and compares.
+//
+// Callers. Partner A owns the objects the inputs below point at.
+//   anonymous   no session, no key
+//   member      signed in as a member of partner A
+//   owner       signed in as the owner of partner A
+//   otherOwner  signed in as the owner of partner B
+//   admin       signed in as a program admin (no partner membership)
+// On key-authenticated routes (`as: "key"`) the same callers hold keys instead:
+// member and owner partner A's key, otherOwner partner B's key (all partner
+// scopes), admin a platform key (platform:read, platform:write); anonymous none.
+//
+// Outcomes. Route handlers: the HTTP status. Pages and server actions:
+//   "ok"        rendered / the action succeeded
+//   "signin"    redirected to sign-in (pages) or refused as unauthenticated (actions)
+//   "forbidden" 403 (forbidden() in pages, a forbidden error from actions)
+//   "notFound"  404: the object is not visible to this caller
+//   "redirect"  a navigation elsewhere (not to sign-in)
+//   "error:<code>" a page threw an AppError (Next.js renders the error page for it)
+//   anything else: the error code an action returned ("conflict", ...)
+//
+// Adding a route: add its file path below with what each caller should get.
+// Inputs are functions of the fixture (ids of partner A's objects).
+
+export const ROLES = ["anonymous", "member", "owner", "otherOwner", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Outcome = "ok" | "signin" | "forbidden" | "notFound" | "redirect" | (string & {});
+export type Expect<T> = Record<Role, T>;
+
+/** Ids of the objects the matrix test creates for partner A (and B). */
+export interface MatrixFixture {
+  partnerId: string;
+  partnerSlug: string;
+  otherPartnerId: string;
+  memberMembershipId: string;
+  dealId: string;
+  conflictId: string;
+  conflictDealId: string;
+  heldCommissionId: string;
+  linkId: string;
+  linkCode: string;
+  endpointId: string;
+  deliveryId: string;
+  installId: string;
+  reportId: string;
+  publishedReportId: string;
+  apiKeyId: string;
+  emailId: string;
+  /** One unanswered survey token per caller (answering uses one up). */
+  npsTokens: Record<Role, string>;
+}
+
+export interface RouteCase {
+  /** How callers authenticate: session cookies or API keys. */
+  as: "session" | "key";
+  /** The URL path to request (defaults to the file's route with params filled in). */
+  path?: (f: MatrixFixture) => string;
+  params?: (f: MatrixFixture) => Record<string, string | string[]>;
+  body?: (f: MatrixFixture, role: Role) => unknown;
+  form?: (f: MatrixFixture) => Record<string, string>;
+  expect: Expect<number>;
+}
+
+export type RouteEntry = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", RouteCase | { skip: string }>>;
+
+export interface PageEntry {
+  params?: (f: MatrixFixture) => Record<string, string>;
+  searchParams?: (f: MatrixFixture) => Record<string, string>;
+  expect: Expect<Outcome>;
+}
+
+export interface ActionCase {
+  args: (f: MatrixFixture, role: Role) => unknown[];
+  expect: Expect<Outcome>;
+}
+
+export type ActionEntry = Record<string, ActionCase | { skip: string }>;
+
+const by = <T,>(anonymous: T, member: T, owner: T, otherOwner: T, admin: T): Expect<T> => ({ anonymous, member, owner, otherOwner, admin });
+const all = <T,>(v: T): Expect<T> => by(v, v, v, v, v);
+
+// Shapes that recur.
+const PUBLIC_PAGE = all<Outcome>("ok");
+const CONSOLE_PAGE = by<Outcome>("signin", "ok", "ok", "ok", "ok"); // each caller sees their own partner (admins an empty state)
+const ADMIN_PAGE = by<Outcome>("signin", "forbidden", "forbidden", "forbidden", "ok");
+const CRON = all(401); // nobody but the scheduler holding CRON_SECRET
+const PUBLIC_GET = all(200);
+/** A partner-key read of the caller's own partner. */
+const OWN_READ = by(401, 200, 200, 200, 403);
+/** A partner-key call on one of partner A's objects. */
+const A_OBJECT = (ok: number) => by(401, ok, ok, 404, 403);
+const PLATFORM_WRITE = by(401, 403, 403, 403, 201);
+const ADMIN_ACTION = by<Outcome>("signin", "forbidden", "forbidden", "forbidden", "ok");
+const MEMBER_WRITE = by<Outcome>("signin", "ok", "ok", "forbidden", "forbidden");
+const OWNER_WRITE = by<Outcome>("signin", "forbidden", "ok", "forbidden", "forbidden");
+
+const dealInput = {
+  company: "Matrix Buyer",
+  domain: "matrix-buyer.example",
+  contactName: "Mia Buyer",
+  contactEmail: "mia@matrix-buyer.example",
+  estimatedValue: 500_000,
+  products: ["provenance-pro"],
+  expectedCloseAt: "2026-12-31",
+};
+const endpointInput = { url: "http://127.0.0.1:9/hooks", eventTypes: ["*"] };
+const listingInput = {
+  tagline: "Provenance done right",
+  description: "We install Content Credentials.",
+  website: "https://matrix.example",
+  hqCountry: "DE",
+  regions: ["europe"],
+  stacks: ["wordpress"],
+  languages: ["en"],
+  contactName: "",
+  contactEmail: "",
+  slaResponseHours: 24,
+  proofLinks: [],
+};
+
+export const PAGE_ACCESS: Record<string, PageEntry> = {
+  "app/(public)/page.tsx": { expect: PUBLIC_PAGE },
+  "app/(public)/auditors/page.tsx": { expect: PUBLIC_PAGE },
+  "app/(public)/docs/api/page.tsx": { expect: PUBLIC_PAGE },
+  "app/(public)/docs/webhooks/page.tsx": { expect: PUBLIC_PAGE },
+  "app/(public)/nps/[token]/page.tsx": { params: (f) => ({ token: f.npsTokens.anonymous }), expect: PUBLIC_PAGE },
+  "app/(public)/nps/[token]/unsubscribe/page.tsx": { params: (f) => ({ token: f.npsTokens.anonymous }), expect: PUBLIC_PAGE },
+  "app/(public)/partners/[slug]/page.tsx": { params: (f) => ({ slug: f.partnerSlug }), expect: PUBLIC_PAGE },
+  "app/(public)/reports/[id]/page.tsx": { params: (f) => ({ id: f.publishedReportId }), expect: PUBLIC_PAGE },
+  "app/(public)/sign-in/page.tsx": { expect: by("ok", "redirect", "redirect", "redirect", "redirect") }, // signed in: on to the console
+  "app/(public)/sign-in/check-email/page.tsx": { expect: PUBLIC_PAGE },
+  "app/(public)/sign-in/error/page.tsx": { expect: PUBLIC_PAGE },
+
+  "app/admin/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/api-keys/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/audit/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/commissions/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/deals/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/deals/[id]/page.tsx": { params: (f) => ({ id: f.dealId }), expect: ADMIN_PAGE },
+  "app/admin/fraud/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/nps/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/outbox/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/outbox/[id]/page.tsx": { params: (f) => ({ id: f.emailId }), expect: ADMIN_PAGE },
+  "app/admin/partners/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/partners/[id]/page.tsx": { params: (f) => ({ id: f.partnerId }), expect: ADMIN_PAGE },
+  "app/admin/quality/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/quality/installs/[id]/page.tsx": { params: (f) => ({ id: f.installId }), expect: ADMIN_PAGE },
+
+  // Asking for partner A's console by id: only A's own people get it.
+  "app/console/page.tsx": { searchParams: (f) => ({ partner: f.partnerId }), expect: by("signin", "ok", "ok", "forbidden", "forbidden") },
+  "app/console/activity/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/api-keys/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/commissions/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/deals/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/deals/new/page.tsx": { expect: CONSOLE_PAGE },
+  // Another partner's deal id: denied, but through the error page (the view throws a not_found
+  // AppError instead of calling notFound()), so the response is the generic error, not the 404 page.
+  "app/console/deals/[id]/page.tsx": { params: (f) => ({ id: f.dealId }), expect: by("signin", "ok", "ok", "error:not_found", "ok") },
+  "app/console/evidence/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/installs/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/installs/new/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/installs/[id]/page.tsx": { params: (f) => ({ id: f.installId }), expect: by("signin", "ok", "ok", "notFound", "ok") },
+  "app/console/links/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/listing/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/nps/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/performance/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/reports/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/survival/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/team/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/webhooks/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/webhooks/[id]/page.tsx": { params: (f) => ({ id: f.endpointId }), expect: by("signin", "ok", "ok", "notFound", "ok") },
+};
+
+export const ROUTE_ACCESS: Record<string, RouteEntry> = {
+  "app/api/admin/audit/export/route.ts": { GET: { as: "session", expect: by(401, 403, 403, 403, 200) } },
+  "app/api/auth/[...nextauth]/route.ts": {
+    GET: { as: "session", path: () => "/api/auth/session", params: () => ({ nextauth: ["session"] }), expect: PUBLIC_GET },
+    POST: { skip: "Auth.js sign-in and sign-out: guarded by Auth.js's own CSRF token; the sign-in e2e specs drive them" },
+  },
+  "app/api/bench/r/[code]/route.ts": { GET: { as: "session", params: (f) => ({ code: f.linkCode }), expect: all(404) } },
+  "app/api/bench/redirect/route.ts": { GET: { as: "session", expect: all(404) } },
+  "app/api/console/evidence-packs/route.ts": {
+    POST: { as: "session", form: (f) => ({ partnerId: f.partnerId }), expect: by(401, 200, 200, 403, 403) },
+  },
+  "app/api/cron/attribution/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
+  "app/api/cron/commissions/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
+  "app/api/cron/deals/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
+  "app/api/cron/evidence-rollups/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
+  "app/api/cron/nps-surveys/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
+  "app/api/cron/survival-probes/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
+  "app/api/cron/webhooks/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
+  "app/api/health/route.ts": { GET: { as: "session", expect: PUBLIC_GET } },
+  "app/api/ready/route.ts": { GET: { as: "session", expect: PUBLIC_GET } },
+  "app/api/metrics/route.ts": { GET: { as: "session", expect: all(401) } }, // only the scraper's METRICS_TOKEN
+  "app/api/webhooks/stripe/route.ts": { POST: { as: "session", body: () => ({ type: "invoice.paid" }), expect: all(400) } }, // unsigned
+
+  "app/api/v1/openapi.json/route.ts": { GET: { as: "key", expect: PUBLIC_GET } },
+  "app/api/v1/partners/route.ts": { GET: { as: "key", expect: PUBLIC_GET } },
+  "app/api/v1/partners/[id]/route.ts": { GET: { as: "key", params: (f) => ({ id: f.partnerSlug }), expect: PUBLIC_GET } },
+  "app/api/v1/webhooks/event-types/route.ts": { GET: { as: "key", expect: PUBLIC_GET } },
+  "app/api/v1/partner/route.ts": {
+    GET: { as: "key", expect: OWN_READ },
+    PATCH: { as: "key", body: () => ({ tagline: "Updated by the matrix" }), expect: OWN_READ },
+  },
+  "app/api/v1/partner/activity/route.ts": { GET: { as: "key", expect: OWN_READ } },
+  "app/api/v1/commissions/route.ts": { GET: { as: "key", expect: OWN_READ } },
+  "app/api/v1/links/route.ts": {
+    GET: { as: "key", expect: OWN_READ },
+    POST: { as: "key", body: () => ({ destination: "https://provenant.dev/pricing" }), expect: by(401, 201, 201, 201, 403) },
+  },
+  "app/api/v1/deals/route.ts": {
+    GET: { as: "key", expect: OWN_READ },
+    POST: { as: "key", body: () => dealInput, expect: by(401, 201, 201, 201, 403) },
+  },
+  "app/api/v1/deals/[id]/route.ts": { GET: { as: "key", params: (f) => ({ id: f.dealId }), expect: A_OBJECT(200) } },
+  "app/api/v1/conversions/route.ts": {
+    POST: { as: "key", body: (f) => ({ type: "signup", customerId: "cus_matrix", partnerId: f.partnerId }), expect: PLATFORM_WRITE },
+  },
+  "app/api/v1/installs/route.ts": {
+    GET: { as: "key", expect: by(401, 200, 200, 200, 200) },
+    POST: {
+      as: "key",
+      body: (f) => ({ stack: "wordpress", siteUrl: "https://matrix-shop.example", customerName: "Matrix Shop", startedAt: "2026-03-01T00:00:00Z", partnerId: f.partnerId }),
+      expect: PLATFORM_WRITE,
+    },
+  },
+  "app/api/v1/installs/[id]/route.ts": { GET: { as: "key", params: (f) => ({ id: f.installId }), expect: by(401, 200, 200, 404, 200) } },
+  "app/api/v1/installs/[id]/checks/route.ts": { GET: { as: "key", params: (f) => ({ id: f.installId }), expect: by(401, 200, 200, 404, 200) } },
+  "app/api/v1/survival-checks/route.ts": {
+    POST: { as: "key", body: (f) => ({ installId: f.installId, assetsChecked: 2, assetsSurvived: 2, method: "embedded" }), expect: PLATFORM_WRITE },
+  },
+  "app/api/v1/webhooks/endpoints/route.ts": {
+    GET: { as: "key", expect: OWN_READ },
+    POST: { as: "key", body: () => endpointInput, expect: by(401, 201, 201, 201, 403) },
+  },
+  "app/api/v1/webhooks/endpoints/[id]/route.ts": {
+    GET: { as: "key", params: (f) => ({ id: f.endpointId }), expect: A_OBJECT(200) },
+    PATCH: { as: "key", params: (f) => ({ id: f.endpointId }), body: () => ({ description: "Renamed" }), expect: A_OBJECT(200) },
+    DELETE: { as: "key", params: (f) => ({ id: f.endpointId }), expect: A_OBJECT(204) },
+  },
+  "app/api/v1/webhooks/endpoints/[id]/deliveries/route.ts": { GET: { as: "key", params: (f) => ({ id: f.endpointId }), expect: A_OBJECT(200) } },
+  "app/api/v1/webhooks/endpoints/[id]/rotate-secret/route.ts": { POST: { as: "key", params: (f) => ({ id: f.endpointId }), expect: A_OBJECT(200) } },
+  "app/api/v1/webhooks/endpoints/[id]/test/route.ts": { POST: { as: "key", params: (f) => ({ id: f.endpointId }), expect: A_OBJECT(200) } },
+  "app/api/v1/webhooks/deliveries/[id]/resend/route.ts": { POST: { as: "key", params: (f) => ({ id: f.deliveryId }), expect: A_OBJECT(200) } },
+
+  "app/fixture-site/[...path]/route.ts": { GET: { as: "session", params: () => ({ path: ["c2pa.jpg"] }), expect: all(404) } }, // off outside development
+  "app/r/[code]/route.ts": { GET: { as: "session", params: (f) => ({ code: f.linkCode }), expect: all(302) } },
+};
+
+export const ACTION_ACCESS: Record<string, ActionEntry> = {
+  "lib/attribution/actions.ts": {
+    createLinkAction: { args: (f) => [f.partnerId, { destination: "https://provenant.dev/pricing" }], expect: MEMBER_WRITE },
+    archiveLinkAction: { args: (f) => [f.partnerId, f.linkId], expect: MEMBER_WRITE },
+  },
+  "lib/auth/actions.ts": {
+    requestMagicLink: { skip: "Anonymous by design (sign-in form); rate limits are tested in lib/rate-limit and the sign-in e2e spec" },
+    signInAsDemo: { skip: "Anonymous by design (demo sign-in); drives Auth.js's redirect flow, covered by the e2e sign-in helpers" },
+    signOutAction: { skip: "Ends the caller's own session; drives Auth.js's redirect flow, covered by e2e" },
+    // Switching to partner A: everyone signed in lands on /console; only A's people get A remembered.
+    switchPartner: { args: (f) => [formOf({ partnerId: f.partnerId })], expect: by("signin", "redirect", "redirect", "redirect", "redirect") },
+  },
+  "lib/api-keys/actions.ts": {
+    createPartnerApiKeyAction: { args: (f) => [f.partnerId, { name: "matrix", scopes: ["partner:read"] }], expect: OWNER_WRITE },
+    createPlatformApiKeyAction: { args: () => [{ name: "matrix", scopes: ["platform:read"] }], expect: ADMIN_ACTION },
+    // Someone else's key answers 404, so key ids cannot be probed; admins manage platform keys only.
+    revokeApiKeyAction: { args: (f) => [f.apiKeyId], expect: by("signin", "notFound", "ok", "notFound", "notFound") },
+  },
+  "lib/deals/actions.ts": {
+    registerDealAction: { args: (f) => [f.partnerId, dealInput], expect: MEMBER_WRITE },
+    resolveConflictAction: {
+      args: (f) => [f.conflictId, { winnerDealId: f.conflictDealId, reason: "Registered first with a named contact" }],
+      expect: by("signin", "forbidden", "forbidden", "forbidden", "ok"),
+    },
+    extendDealAction: { args: (f) => [f.dealId, { days: 10, reason: "Customer asked for time" }], expect: ADMIN_ACTION },
+    setDealStageAction: { args: (f) => [f.dealId, { stage: "accepted" }], expect: ADMIN_ACTION },
+  },
+  "lib/email/actions.ts": {
+    retryEmailAction: { args: (f) => [f.emailId], expect: ADMIN_ACTION },
+  },
+  "lib/fraud/actions.ts": {
+    reviewHoldAction: { args: (f) => [f.heldCommissionId, { decision: "clear", reason: "Checked with the customer directly" }], expect: ADMIN_ACTION },
+  },
+  "lib/nps/actions.ts": {
+    answerSurveyAction: { args: (f, role) => [f.npsTokens[role], { score: 9 }], expect: all<Outcome>("ok") },
+    unsubscribeAction: { args: (f, role) => [f.npsTokens[role]], expect: all<Outcome>("ok") },
+    sendSurveysNowAction: { args: () => [], expect: ADMIN_ACTION },
+  },
+  "lib/partners/actions.ts": {
+    saveListingAction: { args: (f) => [f.partnerId, listingInput], expect: MEMBER_WRITE },
+    inviteMemberAction: { args: (f) => [f.partnerId, { email: "new.person@matrix.example", role: "member" }], expect: OWNER_WRITE },
+    changeMemberRoleAction: { args: (f) => [f.partnerId, f.memberMembershipId, "owner"], expect: OWNER_WRITE },
+    removeMemberAction: { args: (f) => [f.partnerId, f.memberMembershipId], expect: OWNER_WRITE },
+  },
+  "lib/quality/actions.ts": {
+    createInstallAction: {
+      args: (f) => [f.partnerId, { stack: "wordpress", siteUrl: "https://matrix-shop.example", customerName: "Matrix Shop" }],
+      expect: MEMBER_WRITE,
+    },
+    // Admins may run a check on any install (support); another partner's install is a 404.
+    checkNowAction: { args: (f) => [f.installId], expect: by("signin", "ok", "ok", "notFound", "ok") },
+    // Drafts are a team task (installs:write); publishing is the owner's (reports:publish).
+    createReportAction: { args: (f) => [f.installId, { periodDays: 30 }], expect: by("signin", "ok", "ok", "notFound", "notFound") },
+    setReportPublishedAction: { args: (f) => [f.reportId, true], expect: by("signin", "forbidden", "ok", "notFound", "notFound") },
+    runRollupsNowAction: { args: () => [], expect: ADMIN_ACTION },
+  },
+  "lib/webhooks/actions.ts": {
+    createEndpointAction: { args: (f) => [f.partnerId, endpointInput], expect: OWNER_WRITE },
+    updateEndpointAction: { args: (f) => [f.partnerId, f.endpointId, { description: "Renamed" }], expect: OWNER_WRITE },
+    setEndpointEnabledAction: { args: (f) => [f.partnerId, f.endpointId, false], expect: OWNER_WRITE },
+    deleteEndpointAction: { args: (f) => [f.partnerId, f.endpointId], expect: OWNER_WRITE },
+    rotateSecretAction: { args: (f) => [f.partnerId, f.endpointId], expect: OWNER_WRITE },
+    sendTestEventAction: { args: (f) => [f.partnerId, f.endpointId], expect: OWNER_WRITE },
+    resendDeliveryAction: { args: (f) => [f.partnerId, f.deliveryId, f.endpointId], expect: OWNER_WRITE },
+  },
+};
+
+function formOf(values: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(values)) form.set(k, v);
+  return form;
+}
