@@ -52,6 +52,8 @@ export interface MatrixFixture {
   emailId: string;
   /** One unanswered survey token per caller (answering uses one up). */
   npsTokens: Record<Role, string>;
+  /** A pen-test letter partner A uploaded (private to A and admins). */
+  privateUploadId: string;
 }
 
 export interface RouteCase {
@@ -186,6 +188,7 @@ export const ROUTE_ACCESS: Record<string, RouteEntry> = {
   "app/api/console/evidence-packs/route.ts": {
     POST: { as: "session", form: (f) => ({ partnerId: f.partnerId }), expect: by(401, 200, 200, 403, 403) },
   },
+  "app/api/files/[id]/route.ts": { GET: { as: "session", params: (f) => ({ id: f.privateUploadId }), expect: by(404, 200, 200, 404, 200) } },
   "app/api/cron/attribution/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
   "app/api/cron/commissions/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
   "app/api/cron/deals/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },

@@ -1,6 +1,7 @@
 import { navigationOf, sessionCookieFor, withRequestScope } from "@/lib/testing/request-scope";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
@@ -18,6 +19,8 @@ import { createReport, setReportPublication } from "@/lib/quality/reports";
 import { makeAdmin, makeTeam } from "@/lib/testing/factories";
 import { addEndpoint } from "@/lib/testing/webhooks";
 import { PARTNER_API_SCOPES, type Principal } from "./permissions";
+import { diskStorage, setStorageForTests } from "@/lib/storage/storage";
+import { saveUpload } from "@/lib/storage/uploads";
 import { ACTION_ACCESS, PAGE_ACCESS, ROLES, ROUTE_ACCESS, type MatrixFixture, type Outcome, type Role, type RouteCase } from "./route-access";
 
 // Walks app/ for pages and route handlers and the code base for "use server"
@@ -107,6 +110,7 @@ interface World {
 }
 
 let seq = 0;
+setStorageForTests(diskStorage(mkdtempSync(path.join(tmpdir(), "pp-matrix-files-"))));
 
 async function buildWorld(): Promise<World> {
   const n = ++seq;
@@ -183,6 +187,11 @@ async function buildWorld(): Promise<World> {
     });
   }
 
+  const letter = await saveUpload(
+    { partnerId: a.partner.id, uploadedBy: a.owner.id, purpose: "pen_test_letter", filename: "letter.pdf", bytes: new TextEncoder().encode("%PDF-1.7\n%%EOF") },
+    now,
+  );
+
   const f: MatrixFixture = {
     partnerId: a.partner.id,
     partnerSlug: a.partner.slug,
@@ -202,6 +211,7 @@ async function buildWorld(): Promise<World> {
     apiKeyId: spare.key.id,
     emailId: email!.id,
     npsTokens,
+    privateUploadId: letter.id,
   };
   return {
     f,
