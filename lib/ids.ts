@@ -46,6 +46,10 @@ export const ID_PREFIXES = {
   webhookEndpoint: "whe",
   webhookDelivery: "whd",
   webhookAttempt: "wha",
+  payout: "po",
+  payoutLine: "pol",
+  payoutRun: "prun",
+  ledgerEntry: "led",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -7,3 +7,4 @@ export * from "./deals";
 export * from "./commissions";
 export * from "./webhooks";
 export * from "./evidence";
+export * from "./payouts";
