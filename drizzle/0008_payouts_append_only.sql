@@ -59,9 +59,10 @@ DECLARE
   line_n integer;
   entry_sum bigint;
 BEGIN
-  pid := NEW.payout_id;
   IF TG_TABLE_NAME = 'payouts' THEN
     pid := NEW.id;
+  ELSE
+    pid := NEW.payout_id;
   END IF;
   SELECT * INTO p FROM payouts WHERE id = pid;
   IF NOT FOUND THEN
