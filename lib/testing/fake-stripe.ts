@@ -146,6 +146,10 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
         // Stripe replays the first answer, even an error (5xx answers are not saved).
         if (seen.reply.status < 500) return { ...seen.reply, headers: { ...seen.reply.headers, "idempotent-replayed": "true" } };
         const created = transfers.find((t) => t.metadata.idempotency_key === key);
+        if (created && losesResponses > 0) {
+          losesResponses -= 1;
+          return stripeError(500, "api_error", "An unknown error occurred");
+        }
         if (created) return { status: 200, body: created, headers: { "idempotent-replayed": "true" } };
       }
       const reply = handle(req, params);
