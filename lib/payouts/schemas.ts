@@ -65,3 +65,5 @@ export const adminPayoutFilterSchema = z.object({
     .catch(undefined),
   page: z.coerce.number().int().min(1).default(1).catch(1),
 });
+
+export const consolePayoutParams = z.object({ page: z.coerce.number().int().min(1).default(1).catch(1) });
