@@ -109,7 +109,7 @@ export async function runPayouts(opts: RunOptions): Promise<RunResult> {
 
 type SettleOutcome = "created" | "carried" | "locked" | "done";
 
-async function settlePartner(tx: Queryable, args: { partnerId: string; period: PayoutPeriod; mode: "stripe" | "manual"; now: Date; actor: Actor }): Promise<SettleOutcome> {
+export async function settlePartner(tx: Queryable, args: { partnerId: string; period: PayoutPeriod; mode: "stripe" | "manual"; now: Date; actor: Actor }): Promise<SettleOutcome> {
   const { partnerId, period, mode, now, actor } = args;
   const partner = await lockPartnerForRun(tx, partnerId);
   if (!partner) return "locked";
