@@ -18,7 +18,7 @@ export function MonthTable({ months, currency }: { months: MonthReport[]; curren
           <Th className="text-right">Refunds &amp; clawbacks</Th>
           <Th className="text-right">Holds</Th>
           <Th className="text-right">Actual</Th>
-          <Th className="hidden text-right sm:table-cell">Paid</Th>
+          <Th className="hidden text-right sm:table-cell">In payouts</Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">

@@ -5,7 +5,7 @@ import { postLedgerEntry } from "@/lib/payouts/ledger";
 import { PAYOUT_ACTOR, settlePartner } from "@/lib/payouts/run";
 import { dueAt, PAYOUT_TERMS_VERSION, payoutPeriodFor, type PayoutPeriod } from "@/lib/payouts/rules";
 import type { Tx } from "../client";
-import { commissions, partnerPayoutSettings, payouts } from "../schema";
+import { commissions, partnerPayoutSettings, payoutRuns, payouts } from "../schema";
 import { seedId, type AreaSeeder } from "./context";
 
 // Demo payouts, made by the real payout engine (settlePartner) run on the two
@@ -166,6 +166,17 @@ export const seedPayouts: AreaSeeder = async ({ tx, now, core, faker }) => {
       await settlePartner(tx, { partnerId, period: run.p, mode: stripePartners.has(partnerId) ? "stripe" : "manual", now: run.at, actor: PAYOUT_ACTOR });
     }
     const made = await tx.select().from(payouts).where(and(eq(payouts.period, run.p.period), inArray(payouts.partnerId, candidates)));
+    await tx.insert(payoutRuns).values({
+      id: seedId(faker, "prun"),
+      period: run.p.period,
+      startedAt: run.at,
+      finishedAt: new Date(run.at.getTime() + 40_000),
+      trigger: "cron",
+      created: made.length,
+      carried: candidates.length - made.length,
+      transferred: last ? 0 : made.filter((p) => p.method === "stripe").length,
+      failed: last ? made.filter((p) => p.partnerId === bright).length : 0,
+    });
     const paidAt = new Date(run.at.getTime() + 2 * 3_600_000);
     for (const p of made) {
       if (p.partnerId === bright) {
