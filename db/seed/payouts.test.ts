@@ -1,10 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
+import { authenticateApiKey } from "@/lib/api-keys/manage-keys";
 import { ledgerBalances } from "@/lib/payouts/ledger";
 import { getDb } from "../client";
 import { partnerPayoutSettings, partners, payouts } from "../schema";
-import { seedDemo } from ".";
+import { DEMO_PARTNER_API_KEY, seedDemo } from ".";
 
 describe("payouts demo seed", () => {
   it("shows every payout state, a carried balance, a missing tax form, and balanced payouts", { timeout: 120_000 }, async () => {
@@ -29,5 +30,6 @@ describe("payouts demo seed", () => {
 
     const carried = await queryRows<{ partner_id: string }>(db, sql`select partner_id from ledger_entries where source_ref = 'seed-goodwill-1'`);
     expect(await ledgerBalances(db, carried[0]!.partner_id)).toEqual({ USD: 3_200 });
+    expect((await authenticateApiKey(DEMO_PARTNER_API_KEY, new Date("2026-11-26T09:00:00Z")))?.scopes).toContain("payouts:read");
   });
 });

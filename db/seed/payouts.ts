@@ -5,8 +5,10 @@ import { postLedgerEntry } from "@/lib/payouts/ledger";
 import { PAYOUT_ACTOR, settlePartner } from "@/lib/payouts/run";
 import { dueAt, PAYOUT_TERMS_VERSION, payoutPeriodFor, type PayoutPeriod } from "@/lib/payouts/rules";
 import type { Tx } from "../client";
-import { commissions, partnerPayoutSettings, payoutRuns, payouts } from "../schema";
+import { hashKeySecret } from "@/lib/api-keys/keys";
+import { apiKeys, commissions, partnerPayoutSettings, payoutRuns, payouts } from "../schema";
 import { seedId, type AreaSeeder } from "./context";
+import { DEMO_PARTNER_API_KEY } from "./core";
 
 // Demo payouts, made by the real payout engine (settlePartner) run on the two
 // past due dates, then Stripe's answers applied:
@@ -50,6 +52,12 @@ export const seedPayouts: AreaSeeder = async ({ tx, now, core, faker }) => {
   const north = bySlug("northwind-integrations").id!;
   const due = payoutPeriodFor(now);
   const runs = [monthsBefore(due, 2), monthsBefore(due, 1), due].map((p) => ({ p, at: new Date(dueAt(p).getTime() + 6 * 3_600_000) })).filter((r) => r.at.getTime() < now.getTime());
+
+  // The demo partner key reads payouts too.
+  await tx
+    .update(apiKeys)
+    .set({ scopes: sql`array(select distinct unnest(${apiKeys.scopes} || array['payouts:read']::text[]))` })
+    .where(eq(apiKeys.hash, hashKeySecret(DEMO_PARTNER_API_KEY)));
 
   // Commissions other areas marked paid without a payout are paid by the engine instead.
   await tx.update(commissions).set({ status: "payable", paidAt: null, payoutId: null }).where(and(eq(commissions.status, "paid"), sql`not exists (select 1 from payouts p where p.id = ${commissions.payoutId})`));
