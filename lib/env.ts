@@ -53,6 +53,8 @@ const envSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE_URLS: bool.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_.+/, { message: 'must start with "whsec_"' }).optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_.+/, { message: 'must start with "sk_test_", "sk_live_", "rk_test_" or "rk_live_"' }).optional(),
+  STRIPE_API_URL: httpUrl.optional(),
   GA4_MEASUREMENT_ID: z.string().regex(/^G-[A-Z0-9]+$/, { message: 'must look like "G-XXXXXXX"' }).optional(),
   GA4_API_SECRET: z.string().min(8, { message: "must be at least 8 characters" }).optional(),
   GA4_ENDPOINT: httpUrl.optional(),

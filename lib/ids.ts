@@ -48,6 +48,10 @@ export const ID_PREFIXES = {
   webhookAttempt: "wha",
   badge: "bdg",
   upload: "upl",
+  payout: "po",
+  payoutLine: "pol",
+  payoutRun: "prun",
+  ledgerEntry: "led",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

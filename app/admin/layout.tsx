@@ -8,6 +8,7 @@ const NAV = [
   { href: "/admin/partners", label: "Partners" },
   { href: "/admin/deals", label: "Deals" },
   { href: "/admin/commissions", label: "Commissions" },
+  { href: "/admin/payouts", label: "Payouts" },
   { href: "/admin/fraud", label: "Fraud holds" },
   { href: "/admin/quality", label: "Quality" },
   { href: "/admin/nps", label: "NPS" },

@@ -14,6 +14,7 @@ const NAV = [
   { href: "/console/links", label: "Links" },
   { href: "/console/deals", label: "Deals" },
   { href: "/console/commissions", label: "Commissions" },
+  { href: "/console/payouts", label: "Payouts" },
   { href: "/console/installs", label: "Installs" },
   { href: "/console/survival", label: "Survival & TTI" },
   { href: "/console/reports", label: "Survival Reports" },

@@ -75,6 +75,8 @@ function samplePayload(type: EventType, at: Date, faker: Faker): EventData<Event
       };
     case "partner.payout.paid":
       return { payoutId: id("po"), amount: money(400, 6_000), paidAt: iso(at), method: "stripe", reference: `tr_${faker.string.alphanumeric(14)}` };
+    case "partner.payout.failed":
+      return { payoutId: id("po"), amount: money(400, 6_000), failedAt: iso(at), reason: "The destination account cannot receive transfers yet", attempts: 1 };
     case "partner.badge.awarded":
       return { badgeId: id("bdg"), kind: "certified_installer", label: "Certified Installer", awardedAt: iso(at), expiresAt: iso(new Date(at.getTime() + 365 * DAY)) };
     case "partner.badge.revoked":

@@ -1,5 +1,6 @@
 import { attributionRoutes } from "@/lib/attribution/openapi";
 import { commissionRoutes } from "@/lib/commissions/openapi";
+import { payoutRoutes } from "@/lib/payouts/openapi";
 import { dealRoutes } from "@/lib/deals/openapi";
 import { partnerRoutes } from "@/lib/partners/openapi";
 import { evidenceRoutes } from "@/lib/quality/openapi";
@@ -7,4 +8,4 @@ import { webhookRoutes } from "@/lib/webhooks/openapi";
 import type { ApiRouteDoc } from "./openapi";
 
 /** Every route under /api/v1, for the OpenAPI document. */
-export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes, ...attributionRoutes, ...dealRoutes, ...commissionRoutes, ...webhookRoutes, ...evidenceRoutes];
+export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes, ...attributionRoutes, ...dealRoutes, ...commissionRoutes, ...payoutRoutes, ...webhookRoutes, ...evidenceRoutes];

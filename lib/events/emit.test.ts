@@ -27,6 +27,7 @@ describe("the event registry", () => {
         "partner.commission.created",
         "partner.payout.created",
         "partner.payout.paid",
+        "partner.payout.failed",
         "partner.badge.awarded",
         "partner.badge.revoked",
         "partner.tier.changed",

@@ -123,6 +123,7 @@ export const EVENT_REGISTRY = {
       periodEnd: isoTime,
       dueAt: isoTime,
       lineCount: z.number().int().min(1),
+      status: z.enum(["held", "pending", "manual"]).optional(),
     }),
     example: {
       payoutId: "po_9a8s7d6f5g4h3j2k1l0z",
@@ -131,6 +132,7 @@ export const EVENT_REGISTRY = {
       periodEnd: "2026-11-01T00:00:00.000Z",
       dueAt: "2026-12-01T00:00:00.000Z",
       lineCount: 7,
+      status: "pending",
     },
   }),
   "partner.payout.paid": define({
@@ -148,6 +150,23 @@ export const EVENT_REGISTRY = {
       paidAt: "2026-12-01T10:00:00.000Z",
       method: "stripe",
       reference: "tr_1QzA2b3C4d5E6f",
+    },
+  }),
+  "partner.payout.failed": define({
+    description: "Sending a payout failed (for example, your Stripe account cannot receive transfers yet). We retry once the cause is fixed; nothing was paid twice.",
+    data: z.strictObject({
+      payoutId: id("po"),
+      amount: money,
+      failedAt: isoTime,
+      reason: z.string(),
+      attempts: z.number().int().min(1),
+    }),
+    example: {
+      payoutId: "po_9a8s7d6f5g4h3j2k1l0z",
+      amount: { amount: 148_250, currency: "USD" },
+      failedAt: "2026-12-01T10:00:00.000Z",
+      reason: "Your destination account needs to have at least one of the following capabilities enabled: transfers",
+      attempts: 1,
     },
   }),
   "partner.badge.awarded": define({

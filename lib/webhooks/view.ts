@@ -15,6 +15,7 @@ export const EVENT_LABELS: Record<string, string> = {
   "partner.commission.created": "Commission created",
   "partner.payout.created": "Payout created",
   "partner.payout.paid": "Payout paid",
+  "partner.payout.failed": "Payout failed",
   "partner.badge.awarded": "Badge awarded",
   "partner.badge.revoked": "Badge revoked",
   "partner.tier.changed": "Tier changed",

@@ -7,6 +7,7 @@ import { normalizeDomain } from "@/lib/attribution/rules";
 import { insertConversion, matchConversions } from "@/lib/attribution/store";
 import { reconcileCustomer } from "@/lib/commissions/reconcile";
 import { log } from "@/lib/log";
+import { syncStripeAccount } from "@/lib/payouts/manage";
 import { chargeSchema, disputeSchema, hintsOf, invoiceLines, invoiceSchema, previousSubscriptionSchema, skuOfPrice, subscriptionSchema } from "./parse";
 import type { VerifiedStripeEvent } from "./webhook";
 
@@ -23,6 +24,7 @@ export const HANDLED_STRIPE_EVENTS = [
   "charge.dispute.created",
   "charge.dispute.funds_withdrawn",
   "customer.subscription.updated",
+  "account.updated",
 ] as const;
 
 const at = (seconds: number) => new Date(seconds * 1000);
@@ -194,6 +196,10 @@ async function apply(tx: Queryable, event: VerifiedStripeEvent, now: Date): Prom
         }
       }
       return { outcome, customerId: sub.customer, after };
+    }
+    case "account.updated": {
+      const synced = await syncStripeAccount(tx, obj, now);
+      return { outcome: synced.partnerId ? "recorded" : "ignored", customerId: null, after: null };
     }
     default:
       return { outcome: "ignored", customerId: null, after: null };

@@ -6,7 +6,7 @@ import { log } from "@/lib/log";
 
 /**
  * POST /api/webhooks/stripe — Stripe's events (invoice.paid, charge.refunded,
- * customer.subscription.updated, disputes). A bad signature or a timestamp older
+ * customer.subscription.updated, disputes; account.updated for payouts). A bad signature or a timestamp older
  * than 5 minutes is a 400 and nothing is recorded; a redelivered event is a 200
  * that changes nothing.
  */
