@@ -54,6 +54,8 @@ export interface MatrixFixture {
   npsTokens: Record<Role, string>;
   /** A pen-test letter partner A uploaded (private to A and admins). */
   privateUploadId: string;
+  /** A payout of partner A waiting for a manual payment. */
+  manualPayoutId: string;
 }
 
 export interface RouteCase {
@@ -138,6 +140,7 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/(public)/sign-in/error/page.tsx": { expect: PUBLIC_PAGE },
 
   "app/admin/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/payouts/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/api-keys/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/audit/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/commissions/page.tsx": { expect: ADMIN_PAGE },
@@ -169,6 +172,7 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/console/links/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/listing/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/nps/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/payouts/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/performance/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/reports/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/survival/page.tsx": { expect: CONSOLE_PAGE },
@@ -188,6 +192,13 @@ export const ROUTE_ACCESS: Record<string, RouteEntry> = {
   "app/api/console/evidence-packs/route.ts": {
     POST: { as: "session", form: (f) => ({ partnerId: f.partnerId }), expect: by(401, 200, 200, 403, 403) },
   },
+  "app/api/console/payouts/export/route.ts": {
+    GET: { as: "session", path: (f) => `/api/console/payouts/export?partnerId=${f.partnerId}`, expect: by(401, 200, 200, 403, 200) },
+  },
+  "app/api/admin/payouts/export/route.ts": { GET: { as: "session", expect: by(401, 403, 403, 403, 200) } },
+  "app/api/cron/payouts/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
+  "app/api/v1/payouts/route.ts": { GET: { as: "key", expect: OWN_READ } },
+  "app/api/v1/payouts/[id]/route.ts": { GET: { as: "key", params: (f) => ({ id: f.manualPayoutId }), expect: A_OBJECT(200) } },
   "app/api/files/[id]/route.ts": { GET: { as: "session", params: (f) => ({ id: f.privateUploadId }), expect: by(404, 200, 200, 404, 200) } },
   "app/api/cron/attribution/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
   "app/api/cron/commissions/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
@@ -280,6 +291,17 @@ export const ACTION_ACCESS: Record<string, ActionEntry> = {
     },
     extendDealAction: { args: (f) => [f.dealId, { days: 10, reason: "Customer asked for time" }], expect: ADMIN_ACTION },
     setDealStageAction: { args: (f) => [f.dealId, { stage: "accepted" }], expect: ADMIN_ACTION },
+  },
+  "lib/payouts/actions.ts": {
+    acceptTermsAction: { args: (f) => [f.partnerId], expect: OWNER_WRITE },
+    submitTaxFormAction: { args: (f) => [f.partnerId, { formType: "w9", legalName: "Matrix Partner LLC" }], expect: OWNER_WRITE },
+    // Without STRIPE_SECRET_KEY there is no Connect onboarding: the owner passes the guard and hears so.
+    startStripeOnboardingAction: { args: (f) => [f.partnerId], expect: by("signin", "forbidden", "conflict", "forbidden", "forbidden") },
+    runPayoutsAction: { args: () => [], expect: ADMIN_ACTION },
+    recordManualPaymentAction: { args: (f) => [f.manualPayoutId, { reference: "WIRE-2026-0001" }], expect: ADMIN_ACTION },
+    retryPayoutAction: { args: (f) => [f.manualPayoutId], expect: by("signin", "forbidden", "forbidden", "forbidden", "conflict") },
+    // Partner A's tax form is already verified (it has a payout): the admin passes the guard and is told.
+    verifyTaxFormAction: { args: (f) => [f.partnerId], expect: by("signin", "forbidden", "forbidden", "forbidden", "conflict") },
   },
   "lib/email/actions.ts": {
     retryEmailAction: { args: (f) => [f.emailId], expect: ADMIN_ACTION },

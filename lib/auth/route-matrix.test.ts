@@ -8,7 +8,9 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { commissions, dealConflicts, emailOutbox, memberships, npsInvitations, npsSurveys, webhookDeliveries } from "@/db/schema";
+import { addCommission } from "@/lib/payouts/testing";
+import { runPayouts } from "@/lib/payouts/run";
+import { commissions, dealConflicts, partnerPayoutSettings, payouts, emailOutbox, memberships, npsInvitations, npsSurveys, webhookDeliveries } from "@/db/schema";
 import { createPartnerApiKey, createPlatformApiKey } from "@/lib/api-keys/manage-keys";
 import { recordConversion } from "@/lib/attribution/record-conversion";
 import { createLink } from "@/lib/attribution/manage-links";
@@ -192,6 +194,12 @@ async function buildWorld(): Promise<World> {
     now,
   );
 
+  // A payout waiting for a manual payment: payout terms and tax done, one payable commission, a run without Stripe.
+  await db.insert(partnerPayoutSettings).values({ partnerId: a.partner.id, termsAcceptedAt: now, termsVersion: "2026-11", taxFormStatus: "verified", taxFormType: "w9", updatedAt: now });
+  await addCommission(a.partner.id, 20_000, new Date(now.getTime() - 120 * 86_400_000), { status: "payable" });
+  await runPayouts({ now, gateway: null });
+  const [manualPayout] = await db.select().from(payouts).where(eq(payouts.partnerId, a.partner.id));
+
   const f: MatrixFixture = {
     partnerId: a.partner.id,
     partnerSlug: a.partner.slug,
@@ -212,6 +220,7 @@ async function buildWorld(): Promise<World> {
     emailId: email!.id,
     npsTokens,
     privateUploadId: letter.id,
+    manualPayoutId: manualPayout!.id,
   };
   return {
     f,
