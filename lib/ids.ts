@@ -48,6 +48,9 @@ export const ID_PREFIXES = {
   webhookAttempt: "wha",
   badge: "bdg",
   upload: "upl",
+  npsPublication: "npq",
+  exitTestRun: "etr",
+  exitTestSignoff: "ets",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
