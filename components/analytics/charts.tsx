@@ -15,7 +15,7 @@ export function QuarterConversionChart({ data, label }: { data: { quarter: strin
           <XAxis dataKey="quarter" tick={AXIS} tickLine={false} axisLine={false} />
           <YAxis tickFormatter={(v) => `${v}%`} tick={AXIS} tickLine={false} axisLine={false} width={48} />
           <Tooltip formatter={(v) => (typeof v === "number" ? `${v}%` : "—")} cursor={{ fill: "#f1f5f9" }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           <Bar dataKey="signupPct" name="Click → signup" fill={COLORS[0]} radius={[4, 4, 0, 0]} isAnimationActive={false} />
           <Bar dataKey="pilotPct" name="Signup → pilot" fill={COLORS[1]} radius={[4, 4, 0, 0]} isAnimationActive={false} />
           <Bar dataKey="paidPct" name="Pilot → paid" fill={COLORS[2]} radius={[4, 4, 0, 0]} isAnimationActive={false} />
@@ -63,7 +63,7 @@ export function TrendChart({ data, series, label, format, log }: { data: Record<
           <XAxis dataKey="month" tick={AXIS} tickLine={false} axisLine={false} minTickGap={16} />
           <YAxis scale={log ? "log" : "auto"} domain={log ? ["auto", "auto"] : format === "nps" ? [-100, 100] : ["auto", "auto"]} allowDataOverflow={log} tickFormatter={(v) => f(Number(v))} tick={AXIS} tickLine={false} axisLine={false} width={64} />
           <Tooltip formatter={(v) => (typeof v === "number" ? f(v) : "—")} />
-          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} /> : null}
           {series.map((s, i) => (
             <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={COLORS[i % COLORS.length]} strokeWidth={2} dot={data.length < 16} connectNulls isAnimationActive={false} />
           ))}

@@ -68,7 +68,7 @@ export const seedAnalytics: AreaSeeder = async ({ tx, now, faker }) => {
       company,
       domain: `${company.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-")}.example`,
       stage: i % 7 === 6 ? "negotiation" : won ? "closed_won" : "closed_lost",
-      amountCents: faker.helpers.arrayElement([19_900, 49_900, 99_900, 250_000]) * 12,
+      amountCents: faker.helpers.arrayElement([19_900, 49_900, 49_900, 99_900]),
       currency: "USD",
       createdAt,
       updatedAt: new Date(Math.min(createdAt.getTime() + faker.number.int({ min: 10, max: 60 }) * DAY, now.getTime() - DAY)),

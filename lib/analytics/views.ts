@@ -146,7 +146,7 @@ export async function getGa4Guidance(principal: Principal | null, partnerId: str
         trackingUrl: trackingUrl(link.code),
         destination: link.destination,
         campaign: link.campaign ?? link.code,
-        landingUrl: buildRedirectUrl(link.destination, { partnerId, clickId: "clk_…", campaign: link.campaign ?? link.code }),
+        landingUrl: buildRedirectUrl(link.destination, { partnerId, clickId: "clk_example0000000000000", campaign: link.campaign ?? link.code }),
       }
     : null;
   return { partnerId, example, policy: ATTRIBUTION_POLICY };

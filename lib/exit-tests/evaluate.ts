@@ -32,7 +32,7 @@ export const TEST_TITLES = {
 } as const;
 
 const round = (x: number | null, digits = 1) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
-const minutes = (s: number | null) => (s === null ? "—" : `${round(s / 60, 1)} min`);
+const minutes = (s: number | null) => (s === null ? "—" : Math.abs(s) >= 7200 ? `${round(s / 3600, 1)} h` : `${round(s / 60, 1)} min`);
 
 /** Why a customer does or does not count for test 1 (null: it counts). */
 export function closureGap(c: ClosedCustomer): string | null {

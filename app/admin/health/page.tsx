@@ -66,7 +66,7 @@ export default async function ProgramHealthPage() {
           <tbody className="divide-y divide-slate-100">
             {[...h.series].reverse().map((m) => (
               <Tr key={m.month}>
-                <Td className="font-medium">{m.month}</Td>
+                <Td className="whitespace-nowrap font-medium">{m.month}</Td>
                 <Td className="text-right tabular-nums">{m.joined}</Td>
                 <Td className="text-right tabular-nums">{pct(m.acquisitionRate)}</Td>
                 <Td className="text-right tabular-nums">{pct(m.retentionRate)}</Td>
