@@ -13,7 +13,6 @@ export async function getExitTestsView(principal: Principal | null, opts: { page
   const [runs, total] = await Promise.all([listRuns(db, { limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize }), countRuns(db)]);
   const selectedId = opts.runId ?? runs[0]?.id;
   const run = selectedId ? await findRun(db, selectedId) : null;
-  if (opts.runId && !run) throw notFound("Exit-test run");
   const selected = run
     ? await (async () => {
         const check = checkPackage(run);
@@ -37,6 +36,8 @@ export async function getExitTestsView(principal: Principal | null, opts: { page
     total,
     selected,
     canSign: canAdmin(viewer, "exit_tests:sign"),
+    /** A run was asked for that does not exist. */
+    missingRun: Boolean(opts.runId && !run),
   };
 }
 

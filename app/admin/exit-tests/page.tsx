@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { SignOffForm } from "@/components/analytics/sign-off-form";
 import { ActionButton } from "@/components/evidence/action-button";
 import { Alert } from "@/components/ui/alert";
@@ -26,6 +27,7 @@ export default async function ExitTestsPage({ searchParams }: { searchParams: Pr
   const page = Math.max(1, Math.min(100_000, Number(sp.page) || 1));
   const runId = typeof sp.run === "string" && /^etr_[0-9a-z]{6,40}$/.test(sp.run) ? sp.run : undefined;
   const v = await getExitTestsView(await getPrincipal(), { page, pageSize: PAGE_SIZE, runId });
+  if (v.missingRun) notFound();
   const s = v.selected;
   return (
     <>
