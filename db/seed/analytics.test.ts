@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getAdminAnalytics, getGa4Guidance, getPartnerAnalytics, getProgramHealth, getPublishedQuarter } from "@/lib/analytics/views";
 import { evaluateAll } from "@/lib/exit-tests/evaluate";
+import { userPrincipal } from "@/lib/testing/factories";
 import { loadExitTestData } from "@/lib/exit-tests/load";
 import { getDb, queryRows } from "../client";
 import { seedDemo } from ".";
@@ -11,8 +13,8 @@ describe("analytics demo seed", () => {
   it("makes the demo admin an exec, publishes last quarter's NPS, and passes exit tests 1 and 2", { timeout: 120_000 }, async () => {
     const db = await getDb();
     await seedDemo(db, { now: NOW });
-    const [admin] = await queryRows<{ is_exec: boolean }>(db, sql`select is_exec from users where email = 'admin@provenant.dev'`);
-    expect(admin?.is_exec).toBe(true);
+    const [adminRow] = await queryRows<{ is_exec: boolean }>(db, sql`select is_exec from users where email = 'admin@provenant.dev'`);
+    expect(adminRow?.is_exec).toBe(true);
     const pubs = await queryRows<{ quarter: string }>(db, sql`select quarter from nps_publications`);
     expect(pubs.map((p) => p.quarter)).toEqual(["2026-Q3"]);
     const direct = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from crm_opportunities where partner_id is null and stage in ('closed_won', 'closed_lost')`);
@@ -26,5 +28,31 @@ describe("analytics demo seed", () => {
     expect(results[1]!.figures.mann_whitney_p as number).toBeLessThan(0.05);
     // The NPS half holds; only the webinar source is missing.
     expect(results[2]!.reasons).toEqual(["not enough data: no webinar registrations (webinar registrations not available)"]);
+
+    // The dashboards read the same demo.
+    const [ids] = await queryRows<{ admin: string; owner: string; partner: string }>(
+      db,
+      sql`select (select id from users where email = 'admin@provenant.dev') as admin, (select id from users where email = 'olivia@brightpixel.studio') as owner, (select id from partners where slug = 'brightpixel-studio') as partner`,
+    );
+    const admin = await userPrincipal(ids!.admin);
+    const analytics = await getAdminAnalytics(admin, NOW);
+    expect(analytics.quarters).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
+    expect(analytics.funnel.total[3]!.count).toBeGreaterThan(10);
+    expect(analytics.partners[0]!.partnerName).toBe("Brightpixel Studio");
+    expect(analytics.deals.closeRateDeltaPp).not.toBeNull();
+    expect(analytics.deals.aspDeltaCents).not.toBeNull();
+    const health = await getProgramHealth(admin, NOW);
+    expect(health.series).toHaveLength(12);
+    expect(health.unmeasured.map((m) => m.reason)).toEqual(["payout ledger not available", "certification incidents not available", "badge misuse violations not available"]);
+    expect(health.series.some((m) => m.ttiPartnerP50 !== null && m.ttiSelfP50 !== null)).toBe(true);
+    const q3 = await getPublishedQuarter("2026-Q3");
+    expect(q3!.snapshot.partner.n).toBeGreaterThanOrEqual(10);
+    const owner = await userPrincipal(ids!.owner);
+    const mine = await getPartnerAnalytics(owner, ids!.partner, NOW);
+    expect(mine.funnel.total[0]!.count).toBeGreaterThan(0);
+    const ga4 = await getGa4Guidance(owner, ids!.partner);
+    expect(ga4.example?.landingUrl).toMatch(/utm_source=partner&utm_medium=referral&utm_campaign=/);
+    await expect(getPartnerAnalytics(owner, "ptr_someoneelse", NOW)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getAdminAnalytics(owner, NOW)).rejects.toMatchObject({ code: "forbidden" });
   });
 });
