@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getAdminAnalytics, getGa4Guidance, getPartnerAnalytics, getProgramHealth, getPublishedQuarter } from "@/lib/analytics/views";
 import { evaluateAll } from "@/lib/exit-tests/evaluate";
+import { getExitTestsView } from "@/lib/exit-tests/views";
 import { userPrincipal } from "@/lib/testing/factories";
 import { loadExitTestData } from "@/lib/exit-tests/load";
 import { getDb, queryRows } from "../client";
@@ -29,6 +30,15 @@ describe("analytics demo seed", () => {
     // The NPS half holds; only the webinar source is missing.
     expect(results[2]!.reasons).toEqual(["not enough data: no webinar registrations (webinar registrations not available)"]);
 
+    // This morning's scheduled run is on record, intact and signed by the demo admin.
+    const runs = await queryRows<{ id: string; passed: boolean; signer: string; signed: string; sha: string }>(
+      db,
+      sql`select r.id, r.passed, s.signer_email as signer, s.package_sha256 as signed, r.manifest_sha256 as sha from exit_test_runs r join exit_test_signoffs s on s.run_id = r.id`,
+    );
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ passed: false, signer: "admin@provenant.dev" });
+    expect(runs[0]!.signed).toBe(runs[0]!.sha);
+
     // The dashboards read the same demo.
     const [ids] = await queryRows<{ admin: string; owner: string; partner: string }>(
       db,
@@ -54,5 +64,9 @@ describe("analytics demo seed", () => {
     expect(ga4.example?.landingUrl).toMatch(/utm_source=partner&utm_medium=referral&utm_campaign=/);
     await expect(getPartnerAnalytics(owner, "ptr_someoneelse", NOW)).rejects.toMatchObject({ code: "forbidden" });
     await expect(getAdminAnalytics(owner, NOW)).rejects.toMatchObject({ code: "forbidden" });
+    const view = await getExitTestsView(admin, { page: 1, pageSize: 10 });
+    expect(view.selected?.check.intact).toBe(true);
+    expect(view.selected?.signoffs.map((x) => x.matches)).toEqual([true]);
+    expect(view.selected?.signedByMe).toBe(true);
   });
 });

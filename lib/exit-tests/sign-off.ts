@@ -5,6 +5,7 @@ import { audit } from "@/lib/audit/audit";
 import { actorOf } from "@/lib/auth/actor";
 import { assertAdmin, type Principal } from "@/lib/auth/permissions";
 import { AppError, conflict, notFound, parseOrThrow } from "@/lib/errors";
+import { SIGN_OFF_STATEMENT } from "./sign-off-statement";
 import { findRun, findSignoff, insertSignoff } from "./store";
 import { checkPackage } from "./verify";
 
@@ -15,8 +16,7 @@ export const signOffSchema = z.object({
   confirm: z.literal(true, { message: "Confirm that you reviewed the run and its evidence package" }),
 });
 
-export const SIGN_OFF_STATEMENT =
-  "I reviewed this exit-test run and its evidence package, and I sign the package identified by this SHA-256.";
+export { SIGN_OFF_STATEMENT };
 
 /** An executive signs a run's evidence package: signer, time and the package hash. */
 export async function signOffRun(args: { principal: Principal | null; input: unknown; now: Date }) {
