@@ -52,6 +52,9 @@ export const ID_PREFIXES = {
   payoutLine: "pol",
   payoutRun: "prun",
   ledgerEntry: "led",
+  npsPublication: "npq",
+  exitTestRun: "etr",
+  exitTestSignoff: "ets",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

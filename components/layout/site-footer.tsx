@@ -18,6 +18,7 @@ export function SiteFooter() {
           <Link className="block text-ink-muted hover:text-ink" href="/?track=installer">Installers</Link>
           <Link className="block text-ink-muted hover:text-ink" href="/auditors">Auditors</Link>
           <Link className="block text-ink-muted hover:text-ink" href="/?track=enterprise_integrator">Enterprise Integrators</Link>
+          <Link className="block text-ink-muted hover:text-ink" href="/nps/quarters">Program NPS</Link>
         </nav>
         <nav aria-label="Partners" className="space-y-2 text-sm">
           <p className="font-semibold text-ink">For partners</p>

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -39,6 +40,8 @@ export const users = pgTable(
     emailVerified: tz("email_verified"),
     image: text("image"),
     role: text("role").$type<UserRole>().notNull().default("user"),
+    /** Executives among the admins: they sign the exit tests' evidence packages. */
+    isExec: boolean("is_exec").notNull().default(false),
     createdAt: createdAt(),
     lastSignInAt: tz("last_sign_in_at"),
   },

@@ -10,3 +10,4 @@ export * from "./evidence";
 export * from "./badges";
 export * from "./uploads";
 export * from "./payouts";
+export * from "./analytics";

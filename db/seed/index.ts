@@ -7,6 +7,7 @@ import { buildDemoData, insertCoreData } from "./core";
 import { seedWebhooks } from "./webhooks";
 import { seedEvidence } from "./evidence";
 import { seedPayouts } from "./payouts";
+import { seedAnalytics } from "./analytics";
 
 // The demo data a fresh install starts with. Deterministic: fixed random seeds
 // and dates relative to `now`, so two runs on the same day give the same data.
@@ -22,6 +23,7 @@ const AREAS: [string, AreaSeeder][] = [
   ["webhooks", seedWebhooks],
   ["evidence", seedEvidence],
   ["payouts", seedPayouts],
+  ["analytics", seedAnalytics],
 ];
 
 /** True when the demo data is already there (a second `npm run dev` must not reseed). */

@@ -3,6 +3,9 @@
 
 const LABELS: Record<string, string> = {
   "partner.joined": "Joined the program",
+  "nps.quarter_published": "NPS quarter published",
+  "exit_tests.run": "Exit tests run",
+  "exit_tests.signed": "Exit-test evidence signed off",
   "partner.listing_updated": "Listing updated",
   "membership.created": "Team member added",
   "membership.role_changed": "Team member role changed",

@@ -52,9 +52,16 @@ export const ADMIN_ACTIONS = [
   "nps:send",
   "payouts:run",
   "payouts:manage",
+  "nps:publish",
+  "analytics:read",
+  "exit_tests:run",
+  "exit_tests:sign",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+
+/** Admin actions only executives (admins with users.is_exec) may take. */
+export const EXEC_ACTIONS: readonly AdminAction[] = ["exit_tests:sign"];
 
 /** Scopes a partner API key may carry: the partner actions marked apiScope. */
 export const PARTNER_API_SCOPES = (Object.keys(PARTNER_ACTIONS) as PartnerAction[]).filter(
@@ -70,6 +77,8 @@ export interface Viewer {
   email: string;
   name: string | null;
   isAdmin: boolean;
+  /** An admin with the exec role (signs the exit tests' evidence). */
+  isExec?: boolean;
   memberships: readonly { partnerId: string; role: MemberRole }[];
 }
 
@@ -90,9 +99,11 @@ export function decidePartner(viewer: Viewer | null, action: PartnerAction, part
   return { allowed: false, reason: "forbidden" };
 }
 
-export function decideAdmin(viewer: Viewer | null, _action: AdminAction): Decision {
+export function decideAdmin(viewer: Viewer | null, action: AdminAction): Decision {
   if (!viewer) return { allowed: false, reason: "unauthenticated" };
-  return viewer.isAdmin ? ALLOW : { allowed: false, reason: "forbidden" };
+  if (!viewer.isAdmin) return { allowed: false, reason: "forbidden" };
+  if (EXEC_ACTIONS.includes(action) && !viewer.isExec) return { allowed: false, reason: "forbidden" };
+  return ALLOW;
 }
 
 export const canPartner = (viewer: Viewer | null, action: PartnerAction, partnerId: string) =>

@@ -15,7 +15,7 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
     .from(memberships)
     .where(eq(memberships.userId, userId))
     .orderBy(memberships.createdAt);
-  return { userId: user.id, email: user.email, name: user.name, isAdmin: user.role === "admin", memberships: rows };
+  return { userId: user.id, email: user.email, name: user.name, isAdmin: user.role === "admin", isExec: user.role === "admin" && user.isExec, memberships: rows };
 }
 
 export async function findUserByEmail(email: string): Promise<UserRow | null> {

@@ -34,12 +34,17 @@ export default async function AdminNpsPage({ searchParams }: { searchParams: Pro
         title="NPS"
         description="Customers rate their partner; partners rate the program. NPS = % promoters (9–10) − % detractors (0–6), with a 95% margin of error."
         actions={
+          <>
+          <Link href="/admin/nps/publish" className="text-sm font-medium text-brand-700 hover:underline">
+            Publish a quarter
+          </Link>
           <ActionButton
             action={sendSurveysNowAction}
             label="Send due surveys now"
             variant="secondary"
             describe="Sent {invited} invitations and {reminded} reminders."
           />
+          </>
         }
       />
       <FilterBar action="/admin/nps">

@@ -33,9 +33,14 @@ export default async function LinksPage({ searchParams }: { searchParams: Promis
         title="Tracking links"
         description={`Share these links to get credit for what you bring. A visitor who signs up within ${ATTRIBUTION_POLICY.windowDays} days of clicking is attributed to you; a click counts once per visitor and hour, and bots are not counted.`}
         actions={
-          <Link href="/console/performance" className="text-sm font-medium text-brand-700 hover:underline">
-            See your funnel
-          </Link>
+          <>
+            <Link href="/console/links/ga4" className="text-sm font-medium text-brand-700 hover:underline">
+              GA4 and UTM tags
+            </Link>
+            <Link href="/console/performance" className="text-sm font-medium text-brand-700 hover:underline">
+              See your funnel
+            </Link>
+          </>
         }
       />
       {v.canWrite ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClicksChart } from "@/components/charts/clicks-chart";
 import { FunnelChart } from "@/components/charts/funnel-chart";
 import { NoPartner } from "@/components/console/no-partner";
@@ -8,6 +9,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { QuarterConversionChart } from "@/components/analytics/charts";
+import { getPartnerAnalytics } from "@/lib/analytics/views";
 import { getPerformanceView } from "@/lib/attribution/console";
 import { getPrincipal, requireConsole } from "@/lib/auth/guards";
 import { formatDateTime, formatNumber } from "@/lib/format";
@@ -21,7 +24,10 @@ export default async function PerformancePage() {
   const { viewer, partnerId } = await requireConsole("/console/performance", "links:read");
   if (!partnerId) return <NoPartner isAdmin={viewer.isAdmin} />;
   const now = new Date();
-  const v = await getPerformanceView(await getPrincipal(), partnerId, now);
+  const principal = await getPrincipal();
+  const [v, a] = await Promise.all([getPerformanceView(principal, partnerId, now), getPartnerAnalytics(principal, partnerId, now)]);
+  const pct = (x: number | null) => (x === null ? "—" : `${x}%`);
+  const byQuarter = a.funnel.quarters.map((q) => ({ quarter: q.quarter, signupPct: q.steps[1]!.conversionPct, pilotPct: q.steps[2]!.conversionPct, paidPct: q.steps[3]!.conversionPct }));
   const [clicks, signups, pilots, paid] = v.funnel;
   return (
     <>
@@ -47,6 +53,41 @@ export default async function PerformancePage() {
           <CardHeader title="Clicks per day" description="Last 30 days, counted and raw" />
           <CardBody>
             <ClicksChart data={v.trend} />
+          </CardBody>
+        </Card>
+      </div>
+      <div className="mt-6 grid items-start gap-6 xl:grid-cols-2">
+        <Card>
+          <CardHeader title="Your funnel by quarter" description="Each step's count, and its share of the step before" />
+          <Table caption="Your funnel by quarter">
+            <thead className="bg-slate-50">
+              <tr>
+                <Th>Quarter</Th>
+                <Th className="text-right">Clicks</Th>
+                <Th className="text-right">Signups</Th>
+                <Th className="text-right">Pilots</Th>
+                <Th className="text-right">Paid</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {a.funnel.quarters.map((q) => (
+                <Tr key={q.quarter}>
+                  <Td className="font-medium">{q.quarter}</Td>
+                  {q.steps.map((st, i) => (
+                    <Td key={st.stage} className="text-right tabular-nums">
+                      {formatNumber(st.count)}
+                      {i > 0 ? <span className="ml-1 text-xs text-ink-muted">({pct(st.conversionPct)})</span> : null}
+                    </Td>
+                  ))}
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+        <Card>
+          <CardHeader title="Conversion by quarter" description={<>How visits from your links show in GA4: <Link href="/console/links/ga4" className="font-medium text-brand-700 hover:underline">GA4 and UTM tags</Link></>} />
+          <CardBody>
+            <QuarterConversionChart data={byQuarter} label={`Your step conversion by quarter: ${byQuarter.map((q) => `${q.quarter} signup ${pct(q.signupPct)}, pilot ${pct(q.pilotPct)}, paid ${pct(q.paidPct)}`).join("; ")}`} />
           </CardBody>
         </Card>
       </div>
