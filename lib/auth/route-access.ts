@@ -56,6 +56,9 @@ export interface MatrixFixture {
   privateUploadId: string;
   /** A payout of partner A waiting for a manual payment. */
   manualPayoutId: string;
+  /** An exit-test run (from the command line) and its package hash. */
+  exitTestRunId: string;
+  exitTestPackageSha256: string;
 }
 
 export interface RouteCase {
@@ -133,6 +136,9 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/(public)/docs/webhooks/page.tsx": { expect: PUBLIC_PAGE },
   "app/(public)/nps/[token]/page.tsx": { params: (f) => ({ token: f.npsTokens.anonymous }), expect: PUBLIC_PAGE },
   "app/(public)/nps/[token]/unsubscribe/page.tsx": { params: (f) => ({ token: f.npsTokens.anonymous }), expect: PUBLIC_PAGE },
+  "app/(public)/nps/quarters/page.tsx": { expect: PUBLIC_PAGE },
+  // A quarter nobody published: the public page does not exist.
+  "app/(public)/nps/quarters/[quarter]/page.tsx": { params: () => ({ quarter: "2019-q1" }), expect: all<Outcome>("notFound") },
   "app/(public)/partners/[slug]/page.tsx": { params: (f) => ({ slug: f.partnerSlug }), expect: PUBLIC_PAGE },
   "app/(public)/reports/[id]/page.tsx": { params: (f) => ({ id: f.publishedReportId }), expect: PUBLIC_PAGE },
   "app/(public)/sign-in/page.tsx": { expect: by("ok", "redirect", "redirect", "redirect", "redirect") }, // signed in: on to the console
@@ -140,6 +146,10 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/(public)/sign-in/error/page.tsx": { expect: PUBLIC_PAGE },
 
   "app/admin/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/analytics/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/exit-tests/page.tsx": { searchParams: (f) => ({ run: f.exitTestRunId }), expect: ADMIN_PAGE },
+  "app/admin/health/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/nps/publish/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/payouts/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/api-keys/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/audit/page.tsx": { expect: ADMIN_PAGE },
@@ -170,6 +180,7 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/console/installs/new/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/installs/[id]/page.tsx": { params: (f) => ({ id: f.installId }), expect: by("signin", "ok", "ok", "notFound", "ok") },
   "app/console/links/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/links/ga4/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/listing/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/nps/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/payouts/page.tsx": { expect: CONSOLE_PAGE },
@@ -199,6 +210,8 @@ export const ROUTE_ACCESS: Record<string, RouteEntry> = {
   "app/api/cron/payouts/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
   "app/api/v1/payouts/route.ts": { GET: { as: "key", expect: OWN_READ } },
   "app/api/v1/payouts/[id]/route.ts": { GET: { as: "key", params: (f) => ({ id: f.manualPayoutId }), expect: A_OBJECT(200) } },
+  "app/api/admin/exit-tests/[id]/package/route.ts": { GET: { as: "session", params: (f) => ({ id: f.exitTestRunId }), expect: by(401, 403, 403, 403, 200) } },
+  "app/api/cron/exit-tests/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
   "app/api/files/[id]/route.ts": { GET: { as: "session", params: (f) => ({ id: f.privateUploadId }), expect: by(404, 200, 200, 404, 200) } },
   "app/api/cron/attribution/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
   "app/api/cron/commissions/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
@@ -302,6 +315,18 @@ export const ACTION_ACCESS: Record<string, ActionEntry> = {
     retryPayoutAction: { args: (f) => [f.manualPayoutId], expect: by("signin", "forbidden", "forbidden", "forbidden", "conflict") },
     // Partner A's tax form is already verified (it has a payout): the admin passes the guard and is told.
     verifyTaxFormAction: { args: (f) => [f.partnerId], expect: by("signin", "forbidden", "forbidden", "forbidden", "conflict") },
+  },
+  "lib/analytics/actions.ts": {
+    // 2019-Q1 has no responses: the admin passes the guard and is told there is nothing to publish.
+    publishNpsQuarterAction: { args: () => [{ quarter: "2019-Q1" }], expect: by("signin", "forbidden", "forbidden", "forbidden", "validation_failed") },
+  },
+  "lib/exit-tests/actions.ts": {
+    runExitTestsAction: { args: () => [], expect: ADMIN_ACTION },
+    // Signing needs the exec role on top of admin: a plain admin is refused.
+    signOffAction: {
+      args: (f) => [{ runId: f.exitTestRunId, packageSha256: f.exitTestPackageSha256, confirm: true }],
+      expect: by("signin", "forbidden", "forbidden", "forbidden", "forbidden"),
+    },
   },
   "lib/email/actions.ts": {
     retryEmailAction: { args: (f) => [f.emailId], expect: ADMIN_ACTION },

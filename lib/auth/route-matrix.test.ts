@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { addCommission } from "@/lib/payouts/testing";
 import { runPayouts } from "@/lib/payouts/run";
+import { runExitTests } from "@/lib/exit-tests/run-exit-tests";
 import { commissions, dealConflicts, partnerPayoutSettings, payouts, emailOutbox, memberships, npsInvitations, npsSurveys, webhookDeliveries } from "@/db/schema";
 import { createPartnerApiKey, createPlatformApiKey } from "@/lib/api-keys/manage-keys";
 import { recordConversion } from "@/lib/attribution/record-conversion";
@@ -200,6 +201,8 @@ async function buildWorld(): Promise<World> {
   await runPayouts({ now, gateway: null });
   const [manualPayout] = await db.select().from(payouts).where(eq(payouts.partnerId, a.partner.id));
 
+  const exitRun = await runExitTests({ now, trigger: "cli" });
+
   const f: MatrixFixture = {
     partnerId: a.partner.id,
     partnerSlug: a.partner.slug,
@@ -221,6 +224,8 @@ async function buildWorld(): Promise<World> {
     npsTokens,
     privateUploadId: letter.id,
     manualPayoutId: manualPayout!.id,
+    exitTestRunId: exitRun.id,
+    exitTestPackageSha256: exitRun.manifestSha256,
   };
   return {
     f,
