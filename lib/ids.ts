@@ -48,6 +48,13 @@ export const ID_PREFIXES = {
   webhookAttempt: "wha",
   badge: "bdg",
   upload: "upl",
+  onePager: "opg",
+  webinar: "wbn",
+  webinarRegistration: "wbr",
+  marketingSubmission: "cms",
+  marketingComment: "cmc",
+  proof: "prf",
+  mdfRequest: "mdf",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
