@@ -8,6 +8,8 @@ const NAV = [
   { href: "/admin/partners", label: "Partners" },
   { href: "/admin/deals", label: "Deals" },
   { href: "/admin/commissions", label: "Commissions" },
+  { href: "/admin/mdf", label: "MDF" },
+  { href: "/admin/marketing", label: "Co-marketing" },
   { href: "/admin/fraud", label: "Fraud holds" },
   { href: "/admin/quality", label: "Quality" },
   { href: "/admin/nps", label: "NPS" },

@@ -14,6 +14,8 @@ const NAV = [
   { href: "/console/links", label: "Links" },
   { href: "/console/deals", label: "Deals" },
   { href: "/console/commissions", label: "Commissions" },
+  { href: "/console/mdf", label: "MDF" },
+  { href: "/console/marketing", label: "Co-marketing" },
   { href: "/console/installs", label: "Installs" },
   { href: "/console/survival", label: "Survival & TTI" },
   { href: "/console/reports", label: "Survival Reports" },
