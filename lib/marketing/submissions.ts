@@ -8,6 +8,7 @@ import { emit } from "@/lib/events/emit";
 import { newId } from "@/lib/ids";
 import { checkUpload, saveUpload } from "@/lib/storage/uploads";
 import { coMarketingPartnerOrThrow } from "./access";
+import { referenceIdOf } from "./reference";
 import { commentSchema, reviewMaterialSchema, submitMaterialSchema } from "./schemas";
 import { insertComment, insertSubmission, lockSubmission, nextReferenceNumber, updateSubmission, type SubmissionRow } from "./store";
 
@@ -17,10 +18,6 @@ export interface MaterialFile {
   declaredType: string;
 }
 
-/** "CM-2026-0042": the program's reference for the 42nd material approved in 2026. */
-export function referenceIdOf(year: number, n: number): string {
-  return `CM-${year}-${String(n).padStart(4, "0")}`;
-}
 
 function labelOf(principal: Principal): string {
   return principal.kind === "user" ? (principal.viewer.name ?? principal.viewer.email) : principal.key.name;
