@@ -5,8 +5,7 @@ const day = (label: string) =>
   z
     .string({ message: `Enter the ${label}` })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "A date like 2026-12-31")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "A date like 2026-12-31");
+    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "A date like 2026-12-31");
 
 const cents = (what: string) =>
   z.coerce
@@ -17,7 +16,7 @@ const cents = (what: string) =>
 
 export const createMdfRequestSchema = z.strictObject({
   activityType: z.enum(MDF_ACTIVITY_TYPES, { message: "Choose an activity type" }),
-  title: z.string().trim().min(3, "Name the activity").max(160, "At most 160 characters"),
+  title: z.string({ message: "Name the activity" }).trim().min(3, "Name the activity").max(160, "At most 160 characters"),
   description: z.string().trim().max(2000, "At most 2,000 characters").default(""),
   startsOn: day("start date"),
   endsOn: day("end date"),
