@@ -245,7 +245,8 @@ export const seedComarketing: AreaSeeder = async ({ tx, now, core, faker }) => {
   // Other Advanced and Premier partners fill the admin queue.
   const others = core.partners.filter((p) => p !== brightpixel && p !== ledgerline && p !== northwind && p.status === "active" && (p.tier === "advanced" || p.tier === "premier")).slice(0, 8);
   for (const [i, p] of others.entries()) {
-    plans.push({ p, title: faker.helpers.arrayElement(["Regional partner webinar", "Trade-show presence", "Paid search campaign", "Customer workshop"]), type: faker.helpers.arrayElement(["webinar", "trade_show", "digital_campaign", "training"]), start: 14 + i * 3, end: 16 + i * 3, requested: (2 + (i % 5)) * 50_000, status: "pending", leads: 20 + i * 5 });
+    const [title, type] = faker.helpers.arrayElement([["Regional partner webinar", "webinar"], ["Trade-show presence", "trade_show"], ["Paid search campaign", "digital_campaign"], ["Customer workshop", "training"]] as const);
+    plans.push({ p, title, type, start: 14 + i * 3, end: 16 + i * 3, requested: (2 + (i % 5)) * 50_000, status: "pending", leads: 20 + i * 5 });
   }
   const budgets = new Set<string>();
   for (const m of plans) {

@@ -14,6 +14,7 @@ import { createOnePager, onePagerData, onePagerHtml } from "./one-pagers";
 import { addProofFile, addProofLink } from "./proofs";
 import { referenceIdOf } from "./reference";
 import { socialCardOf } from "./social-card";
+import { listSubmissions, listWebinarsWithCounts } from "./store";
 import { commentOnMaterial, resubmitMaterial, reviewMaterial, submitMaterial } from "./submissions";
 import { createWebinar, qualifiedWebinarLeads, registerForWebinar } from "./webinars";
 
@@ -116,6 +117,7 @@ describe("webinars", () => {
     // [since, until): a registration exactly at `until` is not counted.
     expect((await qualifiedWebinarLeads(db, { since: T0, until: at(1) })).find((l) => l.partnerId === partner.id)).toBeUndefined();
     expect(await db.select().from(webinarRegistrations).where(eq(webinarRegistrations.partnerId, partner.id))).toHaveLength(2);
+    expect((await listWebinarsWithCounts(partner.id, 10, 0)).rows).toEqual([expect.objectContaining({ id: w.id, registrations: 2, qualified: 1 })]);
   });
 
   it("must be scheduled in the future", async () => {
@@ -151,6 +153,9 @@ describe("brand-use approvals", () => {
 
     const db = await getDb();
     const thread = await db.select().from(marketingComments).where(eq(marketingComments.submissionId, s.id));
+    const listed = await listSubmissions({ partnerId: partner.id, limit: 10, offset: 0 });
+    expect(listed.total).toBe(2);
+    expect(listed.rows.find((r) => r.id === s.id)?.comments).toBe(4);
     expect(thread.map((c) => c.side)).toEqual(["partner", "program", "partner", "partner"]);
     const actions = (await db.select().from(auditEvents).where(eq(auditEvents.objectId, s.id))).map((a) => a.action).sort();
     expect(actions).toEqual(["marketing.approved", "marketing.changes_requested", "marketing.commented", "marketing.resubmitted", "marketing.submitted"]);

@@ -83,8 +83,9 @@ export async function listWebinarsWithCounts(partnerId: string, limit: number, o
   const rows = await db
     .select({
       w: webinars,
-      registrations: sql<number>`(select count(*)::int from ${webinarRegistrations} r where r.webinar_id = ${webinars.id})`,
-      qualified: sql<number>`(select count(*)::int from ${webinarRegistrations} r where r.webinar_id = ${webinars.id} and r.qualified)`,
+      // Table-qualified on purpose: a bare column reference would bind to the subquery's own table.
+      registrations: sql<number>`(select count(*)::int from webinar_registrations r where r.webinar_id = "webinars"."id")`,
+      qualified: sql<number>`(select count(*)::int from webinar_registrations r where r.webinar_id = "webinars"."id" and r.qualified)`,
     })
     .from(webinars)
     .where(eq(webinars.partnerId, partnerId))
@@ -188,7 +189,7 @@ export async function listSubmissions(q: SubmissionQuery) {
       .select({
         s: marketingSubmissions,
         partnerName: partners.name,
-        comments: sql<number>`(select count(*)::int from ${marketingComments} c where c.submission_id = ${marketingSubmissions.id})`,
+        comments: sql<number>`(select count(*)::int from marketing_comments c where c.submission_id = "marketing_submissions"."id")`,
       })
       .from(marketingSubmissions)
       .innerJoin(partners, eq(partners.id, marketingSubmissions.partnerId))

@@ -56,7 +56,7 @@ export default async function WebinarsPage({ searchParams }: { searchParams: Pro
                 </ul>
                 <h3 className="mt-5 text-sm font-semibold text-ink">Qualified lead</h3>
                 <p className="mt-1 text-sm text-ink-muted">
-                  A business email address, a company of {LEAD_QUALIFICATION.qualifyingSizes[0]} people or more, and a role that buys or decides (
+                  A business email address, a company of {LEAD_QUALIFICATION.qualifyingSizes[0]!.split("-")[0]} people or more, and a role that buys or decides (
                   {LEAD_QUALIFICATION.qualifyingRoles.map((r) => LEAD_ROLE_LABELS[r].toLowerCase()).join(", ")}).
                 </p>
               </CardBody>
