@@ -29,8 +29,10 @@ export const GET = withApi<{ id: string }, undefined, typeof partnerQuerySchema>
         <div style={{ display: "flex", justifyContent: "space-between", alignItems: "flex-end" }}>
           <div style={{ display: "flex", gap: 12 }}>
             {c.badges.map((b) => (
-              <div key={b} style={{ display: "flex", fontSize: 22, padding: "8px 16px", borderRadius: 999, background: "#f1f5f9", color: c.accent, fontWeight: 700 }}>
-                ✓ {b}
+              <div key={b} style={{ display: "flex", alignItems: "center", gap: 10, fontSize: 22, padding: "8px 16px", borderRadius: 999, background: "#f1f5f9", color: c.accent, fontWeight: 700 }}>
+                {/* A drawn dot, not a glyph: the bundled font has no check mark and there is no network for fallbacks. */}
+                <div style={{ display: "flex", width: 12, height: 12, borderRadius: 999, background: c.accent }} />
+                {b}
               </div>
             ))}
           </div>
