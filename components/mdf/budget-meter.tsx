@@ -11,7 +11,7 @@ export function BudgetMeter({ budget }: { budget: BudgetSummary }) {
   ];
   const money = (c: number) => formatMoney(c, budget.currency);
   return (
-    <div data-testid="mdf-budget">
+    <div data-testid="mdf-budget" className="@container">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-sm text-ink-muted">{budget.year} budget {money(budget.budgetCents)}</p>
         <p className="text-lg font-semibold text-ink">
@@ -29,18 +29,18 @@ export function BudgetMeter({ budget }: { budget: BudgetSummary }) {
       >
         {parts.map((p) => (p.cents > 0 ? <div key={p.key} className={p.className} style={{ width: `${Math.min(100, (p.cents / total) * 100)}%` }} /> : null))}
       </div>
-      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+      <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1.5 text-sm @sm:grid-cols-2 @3xl:grid-cols-4">
         {parts.map((p) => (
           <div key={p.key} className="flex items-center gap-2">
             <span className={`size-2.5 rounded-full ${p.className}`} aria-hidden="true" />
             <dt className="text-ink-muted">{p.label}</dt>
-            <dd className="ml-auto font-medium tabular-nums text-ink sm:ml-1">{money(p.cents)}</dd>
+            <dd className="ml-auto font-medium tabular-nums text-ink">{money(p.cents)}</dd>
           </div>
         ))}
         <div className="flex items-center gap-2">
           <span className="size-2.5 rounded-full bg-slate-200" aria-hidden="true" />
           <dt className="text-ink-muted">Remaining</dt>
-          <dd className="ml-auto font-medium tabular-nums text-ink sm:ml-1">{money(budget.remainingCents)}</dd>
+          <dd className="ml-auto font-medium tabular-nums text-ink">{money(budget.remainingCents)}</dd>
         </div>
       </dl>
     </div>

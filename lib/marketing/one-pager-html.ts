@@ -115,6 +115,7 @@ cite { display: block; font-size: 11px; color: #475569; font-style: normal; }
 .proofs { padding-left: 18px; } .proofs a { color: #0f766e; word-break: break-all; }
 .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 18px; margin-top: 14px; border-top: 1px solid #e2e8f0; padding-top: 8px; }
 .muted { color: #64748b; }
+a { color: #0f766e; }
 footer { margin-top: 18px; padding-top: 8px; border-top: 1px solid #e2e8f0; font-size: 10.5px; color: #64748b; display: flex; justify-content: space-between; gap: 12px; }
 @media print { .page { padding: 0; } a { text-decoration: none; } }
 </style></head>

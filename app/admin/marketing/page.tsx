@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { getPrincipal, requireAdminPage } from "@/lib/auth/guards";
-import { formatDate } from "@/lib/format";
+import { formatDate, pluralize } from "@/lib/format";
 import { adminMarketingParams } from "@/lib/marketing/params";
 import { ADMIN_MARKETING_QUEUES, getAdminMarketingView } from "@/lib/marketing/views";
 import { flattenSearchParams } from "@/lib/search-params";
@@ -58,7 +58,7 @@ export default async function AdminMarketingPage({ searchParams }: { searchParam
                         {s.title}
                       </Link>
                       <div className="text-xs text-ink-subtle">
-                        {s.partnerName} · {s.comments} comments
+                        {s.partnerName} · {pluralize(s.comments, "comment")}
                       </div>
                     </Td>
                     <Td>

@@ -83,7 +83,7 @@ export default async function MdfPage({ searchParams }: { searchParams: Promise<
                 <tr>
                   <Th>Activity</Th>
                   <Th>Status</Th>
-                  <Th className="text-right">Requested</Th>
+                  <Th className="hidden text-right sm:table-cell">Requested</Th>
                   <Th className="hidden text-right md:table-cell">Approved</Th>
                   <Th className="hidden lg:table-cell">Dates</Th>
                 </tr>
@@ -100,7 +100,7 @@ export default async function MdfPage({ searchParams }: { searchParams: Promise<
                     <Td>
                       <MdfStatusBadge status={r.status} />
                     </Td>
-                    <Td className="text-right tabular-nums">{formatMoney(r.requestedCents, r.currency)}</Td>
+                    <Td className="hidden text-right tabular-nums sm:table-cell">{formatMoney(r.requestedCents, r.currency)}</Td>
                     <Td className="hidden text-right tabular-nums md:table-cell">{r.approvedCents === null ? "—" : formatMoney(r.approvedCents, r.currency)}</Td>
                     <Td className="hidden text-ink-muted lg:table-cell">
                       {formatDate(r.startsOn)} – {formatDate(r.endsOn)}

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { getPrincipal, requireConsole } from "@/lib/auth/guards";
-import { formatDate } from "@/lib/format";
+import { formatDate, pluralize } from "@/lib/format";
 import { submissionsParams } from "@/lib/marketing/params";
 import { getSubmissionsView } from "@/lib/marketing/views";
 import { describePolicy } from "@/lib/storage/policies";
@@ -75,7 +75,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
                         <Link href={`/console/marketing/submissions/${s.id}`} className="font-medium text-brand-800 hover:underline">
                           {s.title}
                         </Link>
-                        <div className="text-xs text-ink-subtle">{s.comments} comments</div>
+                        <div className="text-xs text-ink-subtle">{pluralize(s.comments, "comment")}</div>
                       </Td>
                       <Td>
                         <MarketingStatusBadge status={s.status} />

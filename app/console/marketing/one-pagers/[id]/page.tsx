@@ -38,7 +38,7 @@ export default async function OnePagerPage({ params }: { params: Promise<{ id: s
       />
       <MarketingTabs current="/console/marketing" />
       <Card className="overflow-hidden">
-        <iframe title="One-pager preview" src={`/api/console/one-pagers/${row.id}/html${qs}`} className="h-[1100px] w-full bg-white" sandbox="" />
+        <iframe title="One-pager preview" src={`/api/console/one-pagers/${row.id}/html${qs}`} className="h-[1000px] w-full bg-white" sandbox="" />
       </Card>
     </>
   );
