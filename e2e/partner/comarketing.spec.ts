@@ -57,3 +57,36 @@ test("a partner requests MDF within the remaining budget; an over-budget request
   await page.goto("/console/mdf?status=pending");
   await expect(page.getByRole("link", { name: title })).toBeVisible();
 });
+
+test("a partner creates a webinar; a prospect registers on its public page and shows up as a qualified lead", async ({ page, browser }) => {
+  await page.goto("/console/marketing/webinars");
+  const title = `Survival live ${Date.now().toString(36)}`;
+  const form = page.getByTestId("webinar-form");
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Starts at (UTC)").fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16));
+  await form.getByRole("button", { name: "Create webinar" }).click();
+  const link = page.getByRole("link", { name: title });
+  await expect(link).toBeVisible();
+  const href = (await link.getAttribute("href"))!;
+  expect(href).toMatch(/^\/webinars\/survival-live-/);
+
+  const visitor = await browser.newContext({ storageState: undefined });
+  const tab = await visitor.newPage();
+  await tab.goto(href);
+  await expect(tab.getByRole("heading", { name: title })).toBeVisible();
+  await expectAccessible(tab);
+  await tab.getByLabel("Full name").fill("Rita Buyer");
+  await tab.getByLabel("Work email").fill(`rita.${Date.now().toString(36)}@acme-retail.example`);
+  await tab.getByLabel("Company", { exact: true }).fill("Acme Retail");
+  await tab.getByLabel("Company size").selectOption("201-1000");
+  await tab.getByLabel("Your role").selectOption("marketing");
+  await tab.getByRole("checkbox").check();
+  await tab.getByRole("button", { name: "Register" }).click();
+  await expect(tab.getByTestId("registration-done")).toBeVisible();
+  await visitor.close();
+
+  await page.reload();
+  const row = page.getByRole("row", { name: new RegExp(title) });
+  await expect(row.getByRole("cell").nth(2)).toHaveText("1");
+  await expect(row.getByRole("cell").nth(3)).toHaveText("1");
+});

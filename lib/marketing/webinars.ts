@@ -35,7 +35,8 @@ export function registrationOpen(w: Pick<WebinarRow, "status" | "startsAt" | "du
 export async function createWebinar(args: { principal: Principal | null; partnerId: string; input: unknown; now: Date }): Promise<WebinarRow> {
   assertPartner(args.principal, "marketing:write", args.partnerId);
   const input = parseOrThrow(createWebinarSchema, args.input);
-  const startsAt = new Date(input.startsAt);
+  // A time without a zone (the form's datetime-local) is read as UTC, as the form says.
+  const startsAt = new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(input.startsAt) ? input.startsAt : `${input.startsAt}Z`);
   if (startsAt.getTime() <= args.now.getTime()) throw new AppError({ code: "validation_failed", message: "Schedule the webinar in the future", fields: { startsAt: ["Schedule the webinar in the future"] } });
   const db = await getDb();
   return db.transaction(async (tx) => {
