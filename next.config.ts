@@ -15,10 +15,13 @@ const nextConfig: NextConfig = {
     ];
   },
   // PGlite ships WASM and a data bundle that must be loaded from node_modules at run time.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // playwright-core (PDF printing) drives a local Chromium and is not meant to be bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "playwright-core"],
   experimental: {
     // forbidden() / unauthorized() render app/forbidden.tsx with a real 403.
     authInterrupts: true,
+    // Uploads through server actions (marketing material, proofs, receipts: up to 20 MB each).
+    serverActions: { bodySizeLimit: "25mb" },
   },
 };
 

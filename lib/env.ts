@@ -70,6 +70,7 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(4, { message: "must be at least 4 characters" }).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(8, { message: "must be at least 8 characters" }).optional(),
   S3_FORCE_PATH_STYLE: bool.default(false),
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoLogin: boolean; proberAllowPrivateHosts: boolean; fixtureSite: boolean };

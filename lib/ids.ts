@@ -55,6 +55,14 @@ export const ID_PREFIXES = {
   npsPublication: "npq",
   exitTestRun: "etr",
   exitTestSignoff: "ets",
+  onePager: "opg",
+  webinar: "wbn",
+  webinarRegistration: "wbr",
+  marketingSubmission: "cms",
+  marketingComment: "cmc",
+  proof: "prf",
+  mdfRequest: "mdf",
+
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -9,6 +9,9 @@ const NAV = [
   { href: "/admin/deals", label: "Deals" },
   { href: "/admin/commissions", label: "Commissions" },
   { href: "/admin/payouts", label: "Payouts" },
+  { href: "/admin/mdf", label: "MDF" },
+  { href: "/admin/marketing", label: "Co-marketing" },
+
   { href: "/admin/fraud", label: "Fraud holds" },
   { href: "/admin/quality", label: "Quality" },
   { href: "/admin/nps", label: "NPS" },

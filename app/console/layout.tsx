@@ -15,6 +15,9 @@ const NAV = [
   { href: "/console/deals", label: "Deals" },
   { href: "/console/commissions", label: "Commissions" },
   { href: "/console/payouts", label: "Payouts" },
+  { href: "/console/mdf", label: "MDF" },
+  { href: "/console/marketing", label: "Co-marketing" },
+
   { href: "/console/installs", label: "Installs" },
   { href: "/console/survival", label: "Survival & TTI" },
   { href: "/console/reports", label: "Survival Reports" },

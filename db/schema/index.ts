@@ -11,3 +11,5 @@ export * from "./badges";
 export * from "./uploads";
 export * from "./payouts";
 export * from "./analytics";
+export * from "./comarketing";
+

@@ -8,6 +8,8 @@ import { seedWebhooks } from "./webhooks";
 import { seedEvidence } from "./evidence";
 import { seedPayouts } from "./payouts";
 import { seedAnalytics } from "./analytics";
+import { seedComarketing } from "./comarketing";
+
 
 // The demo data a fresh install starts with. Deterministic: fixed random seeds
 // and dates relative to `now`, so two runs on the same day give the same data.
@@ -24,6 +26,7 @@ const AREAS: [string, AreaSeeder][] = [
   ["evidence", seedEvidence],
   ["payouts", seedPayouts],
   ["analytics", seedAnalytics],
+  ["comarketing", seedComarketing],
 ];
 
 /** True when the demo data is already there (a second `npm run dev` must not reseed). */

@@ -85,6 +85,9 @@ function samplePayload(type: EventType, at: Date, faker: Faker): EventData<Event
       return { from: "advanced", to: "premier", effectiveAt: iso(at), reason: "Quarterly tier review" };
     case "partner.test":
       throw new Error("test events are not seeded through samplePayload");
+    default:
+      // Events without a hand-written sample use their documented example.
+      return EVENT_REGISTRY[type].example as EventData<EventType>;
   }
 }
 

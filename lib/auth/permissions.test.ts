@@ -8,6 +8,7 @@ import {
   decideKeyForPartner,
   decideKeyForPlatform,
   decidePartner,
+  decideProgramFeature,
   resolveConsolePartner,
   type KeyPrincipal,
   type PartnerAction,
@@ -63,6 +64,11 @@ const MATRIX: Record<PartnerAction, Record<Subject, Outcome>> = {
   "nps:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow", exec: "allow" },
   "payouts:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow", exec: "allow" },
   "payouts:manage": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden", exec: "forbidden" },
+  "marketing:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow", exec: "allow" },
+  "marketing:write": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden", exec: "forbidden" },
+  "mdf:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow", exec: "allow" },
+  "mdf:write": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden", exec: "forbidden" },
+
 };
 
 const outcome = (d: ReturnType<typeof decidePartner>): Outcome => (d.allowed ? "allow" : d.reason);
@@ -162,6 +168,26 @@ describe("API keys", () => {
     expect(decideKeyForPlatform(platformKey, "platform:write").allowed).toBe(false);
     expect(decideKeyForPlatform(partnerKey, "platform:read").allowed).toBe(false);
     expect(decideKeyForPlatform(null, "platform:read")).toEqual({ allowed: false, reason: "unauthenticated" });
+  });
+});
+
+describe("program features by standing", () => {
+  const cases = [
+    ["verified", "active", "co_marketing", true],
+    ["advanced", "active", "co_marketing", true],
+    ["premier", "active", "co_marketing", true],
+    ["verified", "probation", "co_marketing", false],
+    ["premier", "suspended", "co_marketing", false],
+    ["verified", "active", "mdf", false],
+    ["advanced", "active", "mdf", true],
+    ["premier", "active", "mdf", true],
+    ["verified", "probation", "mdf", false],
+    ["advanced", "suspended", "mdf", false],
+  ] as const;
+  it.each(cases)("%s partner, %s: %s -> %s", (tier, status, feature, allowed) => {
+    const d = decideProgramFeature({ tier, status }, feature);
+    expect(d.allowed).toBe(allowed);
+    if (!d.allowed) expect(d.reason.length).toBeGreaterThan(10);
   });
 });
 

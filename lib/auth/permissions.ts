@@ -1,5 +1,6 @@
 import { AppError, forbidden, unauthorized } from "@/lib/errors";
-import type { MemberRole } from "@/lib/partners/constants";
+import type { MemberRole, PartnerStatus, Tier } from "@/lib/partners/constants";
+import { benefitsOf } from "@/lib/tiers/benefits";
 
 // Who may do what to which object — as data, decided by pure functions.
 // Pages, server actions and route handlers all ask these through lib/auth/guards.ts
@@ -31,6 +32,11 @@ export const PARTNER_ACTIONS = {
   "nps:read": { roles: ["owner", "member"], admin: true, apiScope: false },
   "payouts:read": { roles: ["owner", "member"], admin: true, apiScope: true },
   "payouts:manage": { roles: ["owner"], admin: false, apiScope: false },
+  "marketing:read": { roles: ["owner", "member"], admin: true, apiScope: false },
+  "marketing:write": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "mdf:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "mdf:write": { roles: ["owner", "member"], admin: false, apiScope: true },
+
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
@@ -56,12 +62,44 @@ export const ADMIN_ACTIONS = [
   "analytics:read",
   "exit_tests:run",
   "exit_tests:sign",
+  "marketing:review",
+  "mdf:review",
+
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
 /** Admin actions only executives (admins with users.is_exec) may take. */
 export const EXEC_ACTIONS: readonly AdminAction[] = ["exit_tests:sign"];
+/**
+ * Program features that depend on the partner's standing, not on who asks:
+ * co-marketing (kits, webinars, brand use, co-branded assets) and MDF. Both
+ * need a certified partner out of probation and not suspended ("Verified and
+ * up"), and the tier's benefit (lib/tiers/benefits.ts); MDF also needs a
+ * yearly budget above zero.
+ */
+export type ProgramFeature = "co_marketing" | "mdf";
+
+export type FeatureDecision = { allowed: true } | { allowed: false; reason: string };
+
+export function decideProgramFeature(partner: { tier: Tier; status: PartnerStatus }, feature: ProgramFeature): FeatureDecision {
+  if (partner.status === "suspended") return { allowed: false, reason: "Suspended partners cannot use co-marketing or MDF" };
+  if (partner.status === "probation") {
+    return { allowed: false, reason: "Co-marketing and MDF open when your probation ends and you are a Verified partner" };
+  }
+  const b = benefitsOf(partner.tier);
+  if (feature === "co_marketing") return b.coMarketing ? { allowed: true } : { allowed: false, reason: "Your tier does not include co-marketing" };
+  return b.mdfEligible && b.mdfYearlyBudgetCents > 0
+    ? { allowed: true }
+    : { allowed: false, reason: "MDF is available from the Advanced tier" };
+}
+
+/** Throws a 403 AppError when the partner's standing does not open the feature. */
+export function assertProgramFeature(partner: { tier: Tier; status: PartnerStatus }, feature: ProgramFeature): void {
+  const d = decideProgramFeature(partner, feature);
+  if (!d.allowed) throw new AppError({ code: "forbidden", message: d.reason });
+}
+
 
 /** Scopes a partner API key may carry: the partner actions marked apiScope. */
 export const PARTNER_API_SCOPES = (Object.keys(PARTNER_ACTIONS) as PartnerAction[]).filter(

@@ -31,6 +31,10 @@ describe("the event registry", () => {
         "partner.badge.awarded",
         "partner.badge.revoked",
         "partner.tier.changed",
+        "partner.mdf_request.decided",
+        "partner.mdf_claim.decided",
+        "partner.marketing.reviewed",
+        "partner.webinar.lead_registered",
       ].sort(),
     );
   });

@@ -195,6 +195,76 @@ export const EVENT_REGISTRY = {
     data: z.strictObject({ from: tier, to: tier, effectiveAt: isoTime, reason: z.string() }),
     example: { from: "advanced", to: "premier", effectiveAt: "2026-11-01T00:00:00.000Z", reason: "Quarterly tier review" },
   }),
+  "partner.mdf_request.decided": define({
+    description: "An MDF request was approved, partly approved or rejected. Amounts in minor units.",
+    data: z.strictObject({
+      requestId: id("mdf"),
+      status: z.enum(["approved", "partly_approved", "rejected"]),
+      requested: money,
+      approved: money.nullable(),
+      reason: z.string().nullable(),
+      decidedAt: isoTime,
+    }),
+    example: {
+      requestId: "mdf_7h6g5f4d3s2a1q0w9e8r",
+      status: "partly_approved",
+      requested: { amount: 500_000, currency: "USD" },
+      approved: { amount: 350_000, currency: "USD" },
+      reason: "Venue costs are covered; catering is not.",
+      decidedAt: "2026-11-12T10:00:00.000Z",
+    },
+  }),
+  "partner.mdf_claim.decided": define({
+    description: "The claim for an MDF activity was approved and reimbursed, or rejected.",
+    data: z.strictObject({
+      requestId: id("mdf"),
+      status: z.enum(["reimbursed", "claim_rejected"]),
+      reimbursed: money.nullable(),
+      reason: z.string().nullable(),
+      decidedAt: isoTime,
+    }),
+    example: {
+      requestId: "mdf_7h6g5f4d3s2a1q0w9e8r",
+      status: "reimbursed",
+      reimbursed: { amount: 342_150, currency: "USD" },
+      reason: null,
+      decidedAt: "2026-12-20T15:30:00.000Z",
+    },
+  }),
+  "partner.marketing.reviewed": define({
+    description: "The program reviewed material you submitted for brand use: approved (with its reference id) or changes requested.",
+    data: z.strictObject({
+      submissionId: id("cms"),
+      status: z.enum(["approved", "changes_requested"]),
+      referenceId: z.string().nullable(),
+      comment: z.string().nullable(),
+      reviewedAt: isoTime,
+    }),
+    example: {
+      submissionId: "cms_1a2s3d4f5g6h7j8k9l0z",
+      status: "approved",
+      referenceId: "CM-2026-0042",
+      comment: "Looks good. Quote the reference id in the footer.",
+      reviewedAt: "2026-11-18T09:15:00.000Z",
+    },
+  }),
+  "partner.webinar.lead_registered": define({
+    description: "Someone registered for one of your webinars. `qualified` follows the program's lead qualification rules.",
+    data: z.strictObject({
+      webinarId: id("wbn"),
+      registrationId: id("wbr"),
+      company: z.string(),
+      qualified: z.boolean(),
+      registeredAt: isoTime,
+    }),
+    example: {
+      webinarId: "wbn_0p9o8i7u6y5t4r3e2w1q",
+      registrationId: "wbr_q1w2e3r4t5y6u7i8o9p0",
+      company: "Northwind Traders",
+      qualified: true,
+      registeredAt: "2026-11-20T17:02:00.000Z",
+    },
+  }),
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_REGISTRY;
