@@ -48,6 +48,9 @@ export const ID_PREFIXES = {
   webhookAttempt: "wha",
   badge: "bdg",
   upload: "upl",
+  legalPublication: "lgp",
+  signature: "sig",
+  signatureReceipt: "rcp",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -9,3 +9,5 @@ export * from "./webhooks";
 export * from "./evidence";
 export * from "./badges";
 export * from "./uploads";
+export * from "./legal";
+export * from "./onboarding";

@@ -29,6 +29,9 @@ export const PARTNER_ACTIONS = {
   "reports:publish": { roles: ["owner"], admin: false, apiScope: false },
   "evidence:export": { roles: ["owner", "member"], admin: false, apiScope: false },
   "nps:read": { roles: ["owner", "member"], admin: true, apiScope: false },
+  "agreements:read": { roles: ["owner", "member"], admin: true, apiScope: false },
+  "agreements:sign": { roles: ["owner"], admin: false, apiScope: false },
+  "onboarding:dismiss": { roles: ["owner", "member"], admin: false, apiScope: false },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
@@ -48,6 +51,8 @@ export const ADMIN_ACTIONS = [
   "quality:probe",
   "nps:read",
   "nps:send",
+  "legal:read",
+  "legal:publish",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];

@@ -30,6 +30,7 @@ describe("the event registry", () => {
         "partner.badge.awarded",
         "partner.badge.revoked",
         "partner.tier.changed",
+        "partner.agreement_signed",
       ].sort(),
     );
   });
