@@ -24,9 +24,12 @@ export const publishVersionSchema = z.strictObject({
   version: z.string().trim().min(1, { message: "Choose a version" }).max(40),
 });
 
+const optionalText = z.string().trim().max(100).optional().transform((v) => v || undefined).catch(undefined);
+
+/** Admin signature list filters from the query string; unknown values are dropped. */
 export const signatureListQuerySchema = z.object({
   document: legalDocumentSchema.optional().catch(undefined),
-  version: z.string().max(40).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  version: optionalText,
+  q: optionalText,
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

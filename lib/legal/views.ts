@@ -66,6 +66,7 @@ export interface ReceiptSummary {
 }
 
 export interface ConsoleAgreements {
+  partnerName: string;
   documents: {
     document: LegalDocument;
     title: string;
@@ -84,7 +85,8 @@ export interface ConsoleAgreements {
 export async function getConsoleAgreements(principal: Principal | null, partnerId: string, now: Date): Promise<ConsoleAgreements> {
   assertPartner(principal, "agreements:read", partnerId);
   const db = await getDb();
-  const [current, signed, signatures] = await Promise.all([
+  const [partner, current, signed, signatures] = await Promise.all([
+    getPartner(partnerId),
     currentPublications(db, now, SIGNED_DOCUMENTS),
     signedVersions(db, partnerId),
     partnerSignatures(db, partnerId),
@@ -100,7 +102,9 @@ export async function getConsoleAgreements(principal: Principal | null, partnerI
     r.documents.push({ document: s.document, version: s.version, sha256: s.documentSha256 });
     receipts.set(s.receiptId, r);
   }
+  if (!partner) throw notFound("Partner");
   return {
+    partnerName: partner.name,
     documents: SIGNED_DOCUMENTS.flatMap((d) => {
       const p = current.get(d);
       return p
