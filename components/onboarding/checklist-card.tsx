@@ -14,6 +14,7 @@ export interface ChecklistStepView {
   done: boolean;
   href: string;
   cta: string;
+  guide?: { href: string; label: string };
 }
 
 export function OnboardingChecklist({
@@ -86,9 +87,16 @@ export function OnboardingChecklist({
                 <p className="text-xs text-ink-muted">{s.detail}</p>
               </div>
               {!s.done ? (
-                <Link href={s.href} className="text-sm font-medium text-brand-700 hover:underline">
-                  {s.cta}
-                </Link>
+                <span className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm font-medium">
+                  {s.guide ? (
+                    <Link href={s.guide.href} className="text-ink-muted hover:text-ink hover:underline">
+                      {s.guide.label}
+                    </Link>
+                  ) : null}
+                  <Link href={s.href} className="text-brand-700 hover:underline">
+                    {s.cta}
+                  </Link>
+                </span>
               ) : null}
             </li>
           ))}

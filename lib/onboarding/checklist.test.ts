@@ -65,7 +65,11 @@ describe("buildChecklist (pure)", () => {
 
   it("tracks without a quiz ask for the runbook; auditors take their first assessment", () => {
     expect(buildChecklist({ ...fresh, track: "enterprise_integrator" }).steps[4]).toMatchObject({ label: "Submit your canary and rollback runbook", href: "/console/certification" });
-    expect(buildChecklist({ ...fresh, track: "auditor" }).steps[4]).toMatchObject({ href: "/console/certification/quizzes/soc2_control_literacy" });
+    expect(buildChecklist({ ...fresh, track: "auditor" }).steps[4]).toMatchObject({
+      label: "Take the SOC 2 control literacy assessment",
+      href: "/console/certification/quizzes/soc2_control_literacy",
+      guide: { href: "/program/playbooks/auditor" },
+    });
   });
 
   it("stays visible until it is complete and dismissed", () => {

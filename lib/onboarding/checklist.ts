@@ -42,6 +42,8 @@ export interface ChecklistStep {
   done: boolean;
   href: string;
   cta: string;
+  /** Reading that helps with the step. */
+  guide?: { href: string; label: string };
 }
 
 export interface Checklist {
@@ -58,6 +60,11 @@ export interface Checklist {
 export function trackQuiz(track: Track): { assessment: string; label: string } | null {
   const quiz = TRACK_REQUIREMENTS[track].find((r) => r.kind === "quiz");
   return quiz && quiz.kind === "quiz" ? { assessment: quiz.assessment, label: quiz.label } : null;
+}
+
+/** "Installer playbook quiz" -> "installer playbook quiz"; acronyms ("SOC 2 ...") keep their case. */
+function lowerFirst(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 /** Pure: the steps, in the order a new partner takes them. */
@@ -104,19 +111,21 @@ export function buildChecklist(f: OnboardingFacts): Checklist {
     quiz
       ? {
           id: "quiz",
-          label: `Take the ${quiz.label.charAt(0).toLowerCase()}${quiz.label.slice(1)}`,
-          detail: f.quizPassed ? "Passed." : f.quizPassed === false ? "Not passed yet: read the playbook and try again." : `Based on the playbook at ${playbook}.`,
+          label: `Take the ${lowerFirst(quiz.label)}`,
+          detail: f.quizPassed ? "Passed." : f.quizPassed === false ? "Not passed yet: read the playbook again and retake it." : "The questions come from your track's playbook.",
           done: f.quizPassed === true,
           href: `/console/certification/quizzes/${quiz.assessment}`,
           cta: "Take the quiz",
+          guide: { href: playbook, label: "Read the playbook" },
         }
       : {
           id: "quiz",
           label: "Submit your canary and rollback runbook",
-          detail: f.quizPassed ? "Validated." : `Follow the runbook playbook at ${playbook}, then submit yours for review.`,
+          detail: f.quizPassed ? "Validated." : "Write it from the playbook's canary and rollback runbook, then submit it for review.",
           done: f.quizPassed === true,
           href: "/console/certification",
           cta: "Open certification",
+          guide: { href: playbook, label: "Read the playbook" },
         },
     {
       id: "badge",

@@ -134,7 +134,6 @@ export default async function AdminLegalPage({ searchParams }: { searchParams: P
                       <Th>Partner</Th>
                       <Th>Document</Th>
                       <Th>Signed by</Th>
-                      <Th className="hidden lg:table-cell">From</Th>
                       <Th>Signed</Th>
                       <Th className="text-right">Receipt</Th>
                     </tr>
@@ -147,23 +146,22 @@ export default async function AdminLegalPage({ searchParams }: { searchParams: P
                             {s.partnerName}
                           </Link>
                         </Td>
-                        <Td className="whitespace-nowrap">
+                        <Td>
                           {LEGAL_DOCUMENT_INFO[s.document].title} {s.version}
-                          <span className="block max-w-40 truncate font-mono text-[11px] text-ink-subtle" title={s.documentSha256}>
+                          <span className="block max-w-32 truncate font-mono text-[11px] text-ink-subtle" title={s.documentSha256}>
                             {s.documentSha256}
                           </span>
                         </Td>
                         <Td>
                           {s.signerName}
-                          <span className="block text-xs text-ink-muted">{s.signerEmail}</span>
+                          <span className="block text-xs break-all text-ink-muted">{s.signerEmail}</span>
                         </Td>
-                        <Td className="hidden max-w-56 text-xs text-ink-muted lg:table-cell">
-                          {s.ip}
-                          <span className="block truncate" title={s.userAgent}>
-                            {s.userAgent}
+                        <Td className="text-ink-muted">
+                          <span className="whitespace-nowrap">{formatDateTime(s.signedAt)}</span>
+                          <span className="block max-w-48 truncate text-xs" title={`${s.ip} · ${s.userAgent}`}>
+                            {s.ip} · {s.userAgent}
                           </span>
                         </Td>
-                        <Td className="whitespace-nowrap text-ink-muted">{formatDateTime(s.signedAt)}</Td>
                         <Td className="text-right">
                           <a className="text-sm font-medium text-brand-700 hover:underline" href={`/api/console/agreements/receipts/${s.receiptId}?format=pdf`}>
                             PDF<span className="sr-only"> receipt for {s.partnerName}</span>
