@@ -55,6 +55,15 @@ test("after a new version is published, a member cannot sign; the owner signs an
   const pdf = await readFile(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
 
+  // Signing the same versions again, or an outdated one, is a conflict.
+  const partnerId = ((await (await page.request.get("/api/v1/partners/brightpixel-studio")).json()) as { data: { id: string } }).data.id;
+  const again = await page.request.post("/api/console/agreements/signatures", {
+    headers: { origin: new URL(page.url()).origin },
+    data: { partnerId, fullName: "Olivia Owner", consent: true, documents: [{ document: "marketplace_terms", version: "1.0" }] },
+  });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error.message).toContain("Version 1.0 of the Marketplace Terms is no longer current: version 1.1 was published on");
+
   // The overview's checklist now counts the terms as accepted.
   await page.goto("/console");
   const steps = page.getByTestId("onboarding-steps");
