@@ -58,10 +58,3 @@ export function renderMarkdown(source: string): { html: string; headings: Headin
   const html = sanitizeHtml(md.renderer.render(tokens, md.options, {}), ALLOWED);
   return { html, headings };
 }
-
-/** The Markdown as plain text (emails, PDFs). */
-export function markdownToText(source: string): string {
-  return sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} })
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}

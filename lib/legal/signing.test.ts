@@ -9,7 +9,7 @@ import { publishVersion } from "./publish";
 import { receiptPdf } from "./receipt";
 import { signAgreements } from "./sign-agreements";
 import { hasSignedCurrentAgreements } from "./signatures";
-import { getConsoleAgreements, getReceipt } from "./views";
+import { getAdminLegal, getConsoleAgreements, getReceipt } from "./views";
 import { sha256Hex } from "./versions";
 
 const DAY = 86_400_000;
@@ -80,6 +80,7 @@ describe("signing the agreements", () => {
     expect(receipt).toMatchObject({ receiptId, partnerName: partner.name, signerEmail: owner.email, ip: context.ip });
     expect(receipt.documents.map((d) => `${d.title} ${d.version}`)).toEqual(["Marketplace Terms 1.0", "Master Partner Agreement 1.0"]);
     await expect(getReceipt(other.asOwner, receiptId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getReceipt(admin, receiptId)).resolves.toMatchObject({ receiptId });
     await expect(getReceipt(null, receiptId)).rejects.toMatchObject({ code: "unauthorized" });
     const pdf = await receiptPdf(receipt);
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe("%PDF-");
@@ -174,5 +175,28 @@ describe("publishing versions", () => {
     expect(await refusal(db.execute(sql`truncate legal_signatures`))).toMatch(/append-only: TRUNCATE/);
     expect(await refusal(db.update(legalPublications).set({ body: "changed" }))).toMatch(/append-only: UPDATE/);
     expect(await refusal(db.delete(legalPublications))).toMatch(/append-only: DELETE/);
+  });
+});
+
+describe("the admin view", () => {
+  it("lists versions with what can be published, who must sign, and signatures with filters; admins only", async () => {
+    const { partner, owner, asOwner } = await makeTeam({ name: "Filterable Partner" });
+    await signAgreements({ principal: asOwner, partnerId: partner.id, input: { fullName: owner.name, consent: true, documents: both("2.0") }, context, now: T2 });
+    const view = await getAdminLegal(admin, { page: 1, pageSize: 10, q: "Filterable" }, T2);
+    const agreement = view.documents.find((d) => d.document === "master_agreement")!;
+    expect(agreement.current?.version).toBe("2.0");
+    expect(agreement.versions.map((v) => [v.version, Boolean(v.publication), v.publishable])).toEqual([
+      ["2.0", true, false],
+      ["1.0", true, false],
+    ]);
+    const terms = view.documents.find((d) => d.document === "marketplace_terms")!;
+    expect(terms.versions.find((v) => v.version === "1.1")).toMatchObject({ publication: null, publishable: true });
+    expect(view.mustSign.some((p) => p.id === partner.id)).toBe(false);
+    expect(view.mustSign.find((p) => p.name === "Already In The Program")?.missing).toEqual(["marketplace_terms", "master_agreement"]);
+    expect(view.signatures.rows.map((r) => [r.partnerName, r.document, r.version]).sort()).toEqual([
+      ["Filterable Partner", "marketplace_terms", "1.0"],
+      ["Filterable Partner", "master_agreement", "2.0"],
+    ]);
+    await expect(getAdminLegal(asOwner, { page: 1, pageSize: 10 }, T2)).rejects.toMatchObject({ code: "forbidden" });
   });
 });
