@@ -62,7 +62,9 @@ export const ID_PREFIXES = {
   marketingComment: "cmc",
   proof: "prf",
   mdfRequest: "mdf",
-
+  legalPublication: "lgp",
+  signature: "sig",
+  signatureReceipt: "rcp",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -18,6 +18,7 @@ const NAV = [
   { href: "/admin/analytics", label: "Analytics" },
   { href: "/admin/health", label: "Program health" },
   { href: "/admin/exit-tests", label: "Exit tests" },
+  { href: "/admin/legal", label: "Legal" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Email outbox" },
   { href: "/admin/api-keys", label: "Platform keys" },

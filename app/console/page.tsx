@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditList } from "@/components/audit/audit-list";
 import { NoPartner } from "@/components/console/no-partner";
+import { OnboardingChecklist } from "@/components/onboarding/checklist-card";
 import { TierBadge, TrackBadge } from "@/components/partners/badges";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -12,6 +13,8 @@ import { getPrincipal, requireConsole } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/format";
 import { STATUS_LABELS } from "@/lib/partners/constants";
 import { getConsoleOverview } from "@/lib/partners/console";
+import { dismissOnboardingAction } from "@/lib/onboarding/actions";
+import { getOnboarding } from "@/lib/onboarding/onboarding";
 
 export const metadata: Metadata = { title: "Partner console" };
 
@@ -21,6 +24,7 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
   if (!partnerId) return <NoPartner isAdmin={viewer.isAdmin} />;
   const now = new Date();
   const o = await getConsoleOverview(await getPrincipal(), partnerId, now);
+  const onboarding = await getOnboarding(await getPrincipal(), partnerId, now);
   const pct = Math.round((o.completeness.done / o.completeness.total) * 100);
   return (
     <>
@@ -34,6 +38,15 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
           </LinkButton>
         }
       />
+      {onboarding.visible ? (
+        <OnboardingChecklist
+          partnerId={partnerId}
+          steps={onboarding.steps}
+          complete={onboarding.complete}
+          canDismiss={o.can.includes("onboarding:dismiss")}
+          dismiss={dismissOnboardingAction}
+        />
+      ) : null}
       <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <Stat label="Track" value={<TrackBadge track={o.partner.track} />} hint={`Member since ${formatDate(o.partner.joinedAt)}`} />
         <Stat

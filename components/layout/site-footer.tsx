@@ -26,6 +26,8 @@ export function SiteFooter() {
           <Link className="block text-ink-muted hover:text-ink" href="/console">Partner console</Link>
           <Link className="block text-ink-muted hover:text-ink" href="/docs/api">API reference</Link>
           <Link className="block text-ink-muted hover:text-ink" href="/docs/webhooks">Webhooks</Link>
+          <Link className="block text-ink-muted hover:text-ink" href="/program">Program guide and terms</Link>
+          <Link className="block text-ink-muted hover:text-ink" href="/program#playbooks-heading">Certification playbooks</Link>
         </nav>
       </div>
       <p className="border-t border-slate-100 py-4 text-center text-xs text-ink-subtle">© {new Date().getUTCFullYear()} Provenant. Content Credentials are an open standard of the C2PA.</p>

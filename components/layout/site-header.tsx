@@ -5,6 +5,7 @@ import { UserMenu, type ViewerSummary } from "./user-menu";
 const LINKS = [
   { href: "/", label: "Find a partner" },
   { href: "/auditors", label: "Auditors" },
+  { href: "/program", label: "Program" },
   { href: "/docs/api", label: "API" },
   { href: "/docs/webhooks", label: "Webhooks" },
 ];

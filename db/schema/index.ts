@@ -12,4 +12,5 @@ export * from "./uploads";
 export * from "./payouts";
 export * from "./analytics";
 export * from "./comarketing";
-
+export * from "./legal";
+export * from "./onboarding";

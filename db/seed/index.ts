@@ -9,7 +9,7 @@ import { seedEvidence } from "./evidence";
 import { seedPayouts } from "./payouts";
 import { seedAnalytics } from "./analytics";
 import { seedComarketing } from "./comarketing";
-
+import { seedLegal } from "./legal";
 
 // The demo data a fresh install starts with. Deterministic: fixed random seeds
 // and dates relative to `now`, so two runs on the same day give the same data.
@@ -27,6 +27,7 @@ const AREAS: [string, AreaSeeder][] = [
   ["payouts", seedPayouts],
   ["analytics", seedAnalytics],
   ["comarketing", seedComarketing],
+  ["legal", seedLegal],
 ];
 
 /** True when the demo data is already there (a second `npm run dev` must not reseed). */

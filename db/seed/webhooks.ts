@@ -83,6 +83,13 @@ function samplePayload(type: EventType, at: Date, faker: Faker): EventData<Event
       return { badgeId: id("bdg"), kind: "survival_99_9", revokedAt: iso(at), reason: "Survival fell below 99.9% for 30 days" };
     case "partner.tier.changed":
       return { from: "advanced", to: "premier", effectiveAt: iso(at), reason: "Quarterly tier review" };
+    case "partner.agreement_signed":
+      return {
+        receiptId: id("rcp"),
+        signedBy: faker.internet.email().toLowerCase(),
+        signedAt: iso(at),
+        documents: [{ document: "master_agreement", version: "2.0", sha256: faker.string.hexadecimal({ length: 64, casing: "lower", prefix: "" }) }],
+      };
     case "partner.test":
       throw new Error("test events are not seeded through samplePayload");
     default:

@@ -72,6 +72,9 @@ const LABELS: Record<string, string> = {
   "install.created": "Install recorded",
   "survival_report.created": "Survival Report created",
   "survival_report.published": "Survival Report published",
+  "agreement.signed": "Agreement signed",
+  "legal_document.published": "Legal document version published",
+  "onboarding.dismissed": "Onboarding checklist dismissed",
   "survival_report.unpublished": "Survival Report unpublished",
   "evidence_pack.exported": "Evidence Pack exported",
 };

@@ -36,7 +36,9 @@ export const PARTNER_ACTIONS = {
   "marketing:write": { roles: ["owner", "member"], admin: false, apiScope: false },
   "mdf:read": { roles: ["owner", "member"], admin: true, apiScope: true },
   "mdf:write": { roles: ["owner", "member"], admin: false, apiScope: true },
-
+  "agreements:read": { roles: ["owner", "member"], admin: true, apiScope: false },
+  "agreements:sign": { roles: ["owner"], admin: false, apiScope: false },
+  "onboarding:dismiss": { roles: ["owner", "member"], admin: false, apiScope: false },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
@@ -64,7 +66,8 @@ export const ADMIN_ACTIONS = [
   "exit_tests:sign",
   "marketing:review",
   "mdf:review",
-
+  "legal:read",
+  "legal:publish",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];

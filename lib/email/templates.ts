@@ -90,3 +90,37 @@ export function webhookDisabledEmail(args: { partnerName: string; url: string; r
     text: `We stopped sending webhooks to ${args.url} (${args.partnerName}): ${args.reason}.\nFix the receiver, enable the endpoint again in the console, and resend the deliveries you need.\n${args.consoleUrl}\n`,
   };
 }
+
+export function agreementReceiptEmail(args: {
+  partnerName: string;
+  documents: string;
+  receiptHtml: string;
+  receiptText: string;
+  pdfUrl: string;
+  consoleUrl: string;
+}): RenderedEmail {
+  return {
+    subject: `Your signature receipt: ${args.documents}`,
+    html: layout(
+      "Signature receipt",
+      `<p style="margin:0 0 16px;line-height:1.5">You signed the following for <strong>${escapeHtml(args.partnerName)}</strong>. Keep this email as your receipt; the PDF is in the console.</p>` +
+        args.receiptHtml +
+        button(args.pdfUrl, "Download the PDF receipt") +
+        `<p style="margin:0;font-size:13px;color:#475569;line-height:1.5">Every receipt is also listed at <a href="${escapeHtml(args.consoleUrl)}" style="color:#236f66">${escapeHtml(args.consoleUrl)}</a>.</p>`,
+    ),
+    text: `You signed the following for ${args.partnerName}.\n\n${args.receiptText}\n\nPDF receipt: ${args.pdfUrl}\nAll receipts: ${args.consoleUrl}\n`,
+  };
+}
+
+export function newAgreementVersionEmail(args: { partnerName: string; title: string; version: string; summary: string; url: string; consoleUrl: string }): RenderedEmail {
+  return {
+    subject: `Please review and sign: ${args.title} ${args.version}`,
+    html: layout(
+      `${args.title} ${args.version} is published`,
+      `<p style="margin:0 0 8px;line-height:1.5">A new version of the ${escapeHtml(args.title)} applies to <strong>${escapeHtml(args.partnerName)}</strong>. What changed: ${escapeHtml(args.summary || "see the version history")}.</p>` +
+        `<p style="margin:0 0 8px;line-height:1.5">An owner of your account needs to sign it in the console before your next payout. <a href="${escapeHtml(args.url)}" style="color:#236f66">Read it first</a>.</p>` +
+        button(args.consoleUrl, "Review and sign"),
+    ),
+    text: `A new version of the ${args.title} (${args.version}) applies to ${args.partnerName}. What changed: ${args.summary || "see the version history"}.\nAn owner needs to sign it before your next payout.\nRead it: ${args.url}\nSign it: ${args.consoleUrl}\n`,
+  };
+}

@@ -35,6 +35,7 @@ describe("the event registry", () => {
         "partner.mdf_claim.decided",
         "partner.marketing.reviewed",
         "partner.webinar.lead_registered",
+        "partner.agreement_signed",
       ].sort(),
     );
   });

@@ -265,6 +265,33 @@ export const EVENT_REGISTRY = {
       registeredAt: "2026-11-20T17:02:00.000Z",
     },
   }),
+  "partner.agreement_signed": define({
+    description:
+      "An owner signed the current version of the Master Partner Agreement and/or the Marketplace Terms. Each document comes with the SHA-256 of the exact text signed.",
+    data: z.strictObject({
+      receiptId: id("rcp"),
+      signedBy: z.string(),
+      signedAt: isoTime,
+      documents: z
+        .array(
+          z.strictObject({
+            document: z.enum(["master_agreement", "marketplace_terms"]),
+            version: z.string(),
+            sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          }),
+        )
+        .min(1),
+    }),
+    example: {
+      receiptId: "rcp_6h5g4f3d2s1a0q9w8e7r",
+      signedBy: "olivia@brightpixel.studio",
+      signedAt: "2026-11-26T09:15:00.000Z",
+      documents: [
+        { document: "master_agreement", version: "2.0", sha256: "23c74747f0c430f9bd5f09d44dfd300f4f60238401d25677ed014e6f424b141b" },
+        { document: "marketplace_terms", version: "1.0", sha256: "a7e525ba0774609ccf1784356243aef5dd92e48c256158b7fa710924cf39de89" },
+      ],
+    },
+  }),
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_REGISTRY;

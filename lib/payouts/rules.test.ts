@@ -64,6 +64,8 @@ describe("payout prerequisites", () => {
     expect(hasPayoutPrerequisites(ready, "manual")).toBe(true);
     expect(missingPrerequisites(null, "manual")).toEqual(["terms", "tax_form"]);
     expect(missingPrerequisites({ ...ready, termsAcceptedAt: null }, "manual")).toEqual(["terms"]);
+    expect(missingPrerequisites({ ...ready, agreementsSigned: false }, "manual")).toEqual(["agreements"]);
+    expect(missingPrerequisites({ ...ready, agreementsSigned: true }, "manual")).toEqual([]);
     expect(missingPrerequisites({ ...ready, taxFormStatus: "submitted" }, "manual")).toEqual(["tax_form"]);
     expect(missingPrerequisites({ ...ready, taxFormStatus: "missing" }, "manual")).toEqual(["tax_form"]);
   });

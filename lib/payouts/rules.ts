@@ -96,12 +96,15 @@ export interface PayoutSettingsFacts {
   taxFormStatus: "missing" | "submitted" | "verified";
   stripeAccountId: string | null;
   payoutsEnabled: boolean;
+  /** The current Master Partner Agreement and Marketplace Terms are signed (lib/legal); absent = not checked. */
+  agreementsSigned?: boolean;
 }
 
-export type Prerequisite = "terms" | "tax_form" | "stripe_account";
+export type Prerequisite = "terms" | "agreements" | "tax_form" | "stripe_account";
 
 export const PREREQUISITE_LABELS: Record<Prerequisite, string> = {
   terms: "Accept the partner payout terms",
+  agreements: "Sign the current Master Partner Agreement and Marketplace Terms",
   tax_form: "Submit a tax form (W-9 or W-8BEN) and have it verified",
   stripe_account: "Finish Stripe onboarding so payouts are enabled",
 };
@@ -109,6 +112,7 @@ export const PREREQUISITE_LABELS: Record<Prerequisite, string> = {
 export function missingPrerequisites(s: PayoutSettingsFacts | null, mode: "stripe" | "manual"): Prerequisite[] {
   const missing: Prerequisite[] = [];
   if (!s?.termsAcceptedAt) missing.push("terms");
+  if (s?.agreementsSigned === false) missing.push("agreements");
   if (s?.taxFormStatus !== "verified") missing.push("tax_form");
   if (mode === "stripe" && !(s?.stripeAccountId && s.payoutsEnabled)) missing.push("stripe_account");
   return missing;

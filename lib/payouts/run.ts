@@ -21,7 +21,7 @@ import {
   payoutCandidates,
   payoutsForPeriod,
   findSettings,
-  settingsFacts,
+  prerequisiteFacts,
   updatePayout,
 } from "./store";
 import { sendTransfers } from "./transfers";
@@ -159,7 +159,7 @@ export async function settlePartner(tx: Queryable, args: { partnerId: string; pe
   const currencies = [...new Set(current.map((e) => e.currency))].filter((c) => !paidCurrencies.has(c));
   currencies.sort((a, b) => (a === partner.currency ? -1 : b === partner.currency ? 1 : a.localeCompare(b)));
   if (!currencies.length) return paidCurrencies.size ? "done" : "carried";
-  const settings = settingsFacts(await findSettings(tx, partnerId));
+  const settings = await prerequisiteFacts(tx, partnerId, now);
   let created = false;
   for (const currency of currencies) {
     const decision = decidePayout({ currency, open: current, periodEnd: period.periodEnd, settings, mode });
@@ -221,7 +221,7 @@ export async function releaseHeldPayouts(now: Date, mode: "stripe" | "manual", a
   return db.transaction(async (tx) => {
     let released = 0;
     for (const p of await heldPayouts(tx)) {
-      const missing = missingPrerequisites(settingsFacts(await findSettings(tx, p.partnerId)), mode);
+      const missing = missingPrerequisites(await prerequisiteFacts(tx, p.partnerId, now), mode);
       if (missing.length) {
         const reason = missing.map((m) => PREREQUISITE_LABELS[m]).join("; ");
         if (reason !== p.statusReason) await updatePayout(tx, p.id, { statusReason: reason, updatedAt: now });

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, queryRows, type Queryable } from "@/db/client";
 import { commissions, ledgerEntries, partnerPayoutSettings, partners, payoutLines, payoutRuns, payouts } from "@/db/schema";
+import { hasSignedCurrentAgreements } from "@/lib/legal/signatures";
 import type { PayoutSettingsFacts, PayoutStatus } from "./rules";
 
 export type PayoutRow = typeof payouts.$inferSelect;
@@ -9,6 +10,14 @@ export type PayoutSettingsRow = typeof partnerPayoutSettings.$inferSelect;
 
 export function settingsFacts(s: PayoutSettingsRow | null | undefined): PayoutSettingsFacts | null {
   return s ? { termsAcceptedAt: s.termsAcceptedAt, taxFormStatus: s.taxFormStatus, stripeAccountId: s.stripeAccountId, payoutsEnabled: s.payoutsEnabled } : null;
+}
+
+/** The prerequisite facts, with whether the partner has signed the current program documents. */
+export async function prerequisiteFacts(tx: Queryable, partnerId: string, now: Date): Promise<PayoutSettingsFacts | null> {
+  const facts = settingsFacts(await findSettings(tx, partnerId));
+  if (!facts) return null;
+  const signed = await hasSignedCurrentAgreements(tx, partnerId, now);
+  return { ...facts, agreementsSigned: signed.ok };
 }
 
 export async function findSettings(tx: Queryable, partnerId: string): Promise<PayoutSettingsRow | null> {

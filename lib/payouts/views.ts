@@ -5,6 +5,7 @@ import { assertAdmin, assertPartner, type Principal } from "@/lib/auth/permissio
 import { getEnv } from "@/lib/env";
 import { lastMonths, monthlyReport, type CommissionAggregate } from "./explain";
 import { dueAt, minimumFor, missingPrerequisites, nextPeriod, payoutPeriodFor, type PayoutStatus } from "./rules";
+import { hasSignedCurrentAgreements } from "@/lib/legal/signatures";
 import { countPayouts, findSettings, listPayouts, listRuns, listTaxFormsToVerify, payoutsForPeriod, payoutTotals, settingsFacts } from "./store";
 
 // What the console and admin screens show, read in a few set-based queries.
@@ -74,7 +75,7 @@ export async function getPartnerPayoutsView(principal: Principal | null, partner
     currency,
     mode,
     settings,
-    missing: missingPrerequisites(settingsFacts(settings), mode),
+    missing: missingPrerequisites(settings ? { ...settingsFacts(settings)!, agreementsSigned: (await hasSignedCurrentAgreements(db, partnerId, q.now)).ok } : null, mode),
     rows,
     total,
     totals,

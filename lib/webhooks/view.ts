@@ -19,6 +19,7 @@ export const EVENT_LABELS: Record<string, string> = {
   "partner.badge.awarded": "Badge awarded",
   "partner.badge.revoked": "Badge revoked",
   "partner.tier.changed": "Tier changed",
+  "partner.agreement_signed": "Agreement signed",
 };
 
 export const DISABLED_LABELS = {
