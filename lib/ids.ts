@@ -48,6 +48,11 @@ export const ID_PREFIXES = {
   webhookAttempt: "wha",
   badge: "bdg",
   upload: "upl",
+  tierChange: "tch",
+  quizQuestion: "qq",
+  quizAttempt: "qat",
+  incident: "inc",
+  submission: "csb",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

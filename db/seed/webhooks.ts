@@ -81,6 +81,10 @@ function samplePayload(type: EventType, at: Date, faker: Faker): EventData<Event
       return { badgeId: id("bdg"), kind: "survival_99_9", revokedAt: iso(at), reason: "Survival fell below 99.9% for 30 days" };
     case "partner.tier.changed":
       return { from: "advanced", to: "premier", effectiveAt: iso(at), reason: "Quarterly tier review" };
+    case "partner.badge.changed":
+      return { badgeId: id("bdg"), kind: "certified_installer", state: "active", tier: "advanced", changedAt: iso(at) };
+    case "partner.certification.changed":
+      return { from: "probation", to: "certified", action: "none", certifiedAt: iso(new Date(at.getTime() - 60 * DAY)), expiresAt: iso(new Date(at.getTime() + 305 * DAY)), changedAt: iso(at) };
     case "partner.test":
       throw new Error("test events are not seeded through samplePayload");
   }

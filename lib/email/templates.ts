@@ -90,3 +90,15 @@ export function webhookDisabledEmail(args: { partnerName: string; url: string; r
     text: `We stopped sending webhooks to ${args.url} (${args.partnerName}): ${args.reason}.\nFix the receiver, enable the endpoint again in the console, and resend the deliveries you need.\n${args.consoleUrl}\n`,
   };
 }
+
+/** Certification notices: certified, renewed, expired, a tier change, a re-certification reminder, a quality alert. */
+export function certificationNoticeEmail(args: { partnerName: string; subject: string; heading: string; lines: string[]; consoleUrl: string; cta: string }): RenderedEmail {
+  return {
+    subject: args.subject,
+    html: layout(
+      args.heading,
+      args.lines.map((l) => `<p style="margin:0 0 8px;line-height:1.5">${escapeHtml(l)}</p>`).join("") + button(args.consoleUrl, args.cta),
+    ),
+    text: `${args.heading} (${args.partnerName})\n\n${args.lines.join("\n")}\n${args.consoleUrl}\n`,
+  };
+}
