@@ -59,6 +59,8 @@ const MATRIX: Record<PartnerAction, Record<Subject, Outcome>> = {
   "reports:publish": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden" },
   "evidence:export": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
   "nps:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "certification:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "certification:write": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
 };
 
 const outcome = (d: ReturnType<typeof decidePartner>): Outcome => (d.allowed ? "allow" : d.reason);
@@ -130,6 +132,13 @@ describe("API keys", () => {
     expect(decideKeyForPartner(reader, "installs:read", P2).allowed).toBe(false);
     expect(decideKeyForPartner(reader, "installs:write", P1).allowed).toBe(false);
     expect(decideKeyForPartner(reader, "evidence:export", P1).allowed).toBe(false);
+  });
+
+  it("a partner key may read its own certification, never take quizzes or upload documents", () => {
+    const cert = { ...partnerKey, scopes: ["certification:read", "certification:write"] };
+    expect(decideKeyForPartner(cert, "certification:read", P1).allowed).toBe(true);
+    expect(decideKeyForPartner(cert, "certification:read", P2).allowed).toBe(false);
+    expect(decideKeyForPartner(cert, "certification:write", P1).allowed).toBe(false);
   });
 
   it("a platform key is not a partner key and vice versa", () => {

@@ -414,3 +414,17 @@ export async function certificationOverview(db: Queryable): Promise<{ status: st
     .leftJoin(certifications, eq(certifications.partnerId, partners.id))
     .groupBy(sql`1`);
 }
+
+/** Moves the tier shown on a partner's track badge (not a revoked one). Returns the ids changed. */
+export async function syncTrackBadgeTier(tx: Queryable, partnerId: string, badge: ExistingBadge["badge"], tier: Tier, now: Date): Promise<string[]> {
+  const rows = await tx
+    .update(partnerBadges)
+    .set({ tier, updatedAt: now })
+    .where(and(eq(partnerBadges.partnerId, partnerId), eq(partnerBadges.badge, badge), sql`${partnerBadges.state} <> 'revoked'`, sql`${partnerBadges.tier} is distinct from ${tier}`))
+    .returning({ id: partnerBadges.id });
+  return rows.map((r) => r.id);
+}
+
+export async function badgeRowsOf(db: Queryable, partnerId: string) {
+  return db.select().from(partnerBadges).where(eq(partnerBadges.partnerId, partnerId));
+}
