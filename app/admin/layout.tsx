@@ -10,6 +10,7 @@ const NAV = [
   { href: "/admin/commissions", label: "Commissions" },
   { href: "/admin/fraud", label: "Fraud holds" },
   { href: "/admin/quality", label: "Quality" },
+  { href: "/admin/certification", label: "Certification" },
   { href: "/admin/nps", label: "NPS" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Email outbox" },

@@ -35,6 +35,7 @@ export interface AttemptView {
 
 export interface AttemptResult {
   id: string;
+  partnerId: string;
   correct: number;
   total: number;
   scorePct: number;
@@ -129,6 +130,6 @@ export async function submitQuiz(args: { principal: Principal | null; attemptId:
       after: { assessment: attempt.assessment, scorePct: grade.scorePct, passed: grade.passed },
       at: args.now,
     });
-    return { id: attempt.id, correct: grade.correct, total: grade.total, scorePct: grade.scorePct, passed: grade.passed, submittedAt: args.now.toISOString() };
+    return { id: attempt.id, partnerId: attempt.partnerId, correct: grade.correct, total: grade.total, scorePct: grade.scorePct, passed: grade.passed, submittedAt: args.now.toISOString() };
   });
 }

@@ -428,3 +428,19 @@ export async function syncTrackBadgeTier(tx: Queryable, partnerId: string, badge
 export async function badgeRowsOf(db: Queryable, partnerId: string) {
   return db.select().from(partnerBadges).where(eq(partnerBadges.partnerId, partnerId));
 }
+
+export async function listPartnerCertifications(db: Queryable, args: { status?: string; page: number; pageSize: number }) {
+  const where = args.status ? sql`coalesce(${certifications.status}, 'uncertified') = ${args.status}` : undefined;
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ id: partners.id, name: partners.name, track: partners.track, tier: partners.tier, status: sql<string>`coalesce(${certifications.status}, 'uncertified')`, expiresAt: certifications.expiresAt, met: certifications.requirementsMet, total: certifications.requirementsTotal })
+      .from(partners)
+      .leftJoin(certifications, eq(certifications.partnerId, partners.id))
+      .where(where)
+      .orderBy(partners.name)
+      .limit(args.pageSize)
+      .offset((args.page - 1) * args.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(partners).leftJoin(certifications, eq(certifications.partnerId, partners.id)).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}

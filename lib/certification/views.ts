@@ -6,12 +6,12 @@ import { assertAdmin, assertPartner, type Principal } from "@/lib/auth/permissio
 import { findPartner } from "@/lib/partners/store";
 import { TIERS, type Tier } from "@/lib/partners/constants";
 import { benefitsOf } from "@/lib/tiers/benefits";
-import { checkThreshold, TIER_THRESHOLDS, type TierMetrics, type TierThreshold } from "@/lib/tiers/rules";
+import { checkThreshold, TIER_THRESHOLDS, TRACK_SLA_HOURS, type TierMetrics, type TierThreshold } from "@/lib/tiers/rules";
 import { BADGE_LABELS } from "./badge-sync";
 import { evaluatePartner, PROBATION_DAYS, type PartnerDecision } from "./evaluate";
 import { slaState } from "./incidents";
 import { DAY_MS } from "./math";
-import { badgeRowsOf, quizHistory, findCertification, listIncidents, listSubmissions, loadEvidence, tierHistory } from "./store";
+import { badgeRowsOf, certificationOverview, listPartnerCertifications, reviewQueue, quizHistory, findCertification, listIncidents, listSubmissions, loadEvidence, tierHistory } from "./store";
 
 // Read models for the console, the admin pages and the API: the live
 // evaluation of a partner's evidence (what the nightly job would decide now)
@@ -157,3 +157,38 @@ export async function getAdminCertification(principal: Principal | null, partner
 }
 
 
+
+/** A partner's attempts at one assessment, newest first (scores only; never the answers). */
+export async function quizAttemptsFor(principal: Principal | null, partnerId: string, assessment: Assessment) {
+  assertPartner(principal, "certification:read", partnerId);
+  const rows = await quizHistory(await getDb(), partnerId, assessment, 20);
+  return rows.map((r) => ({ id: r.id, startedAt: r.startedAt, deadlineAt: r.deadlineAt, submittedAt: r.submittedAt, scorePct: r.scorePct, passed: r.passed }));
+}
+
+export async function getIncidentsPage(principal: Principal | null, partnerId: string, page: number, pageSize: number, now: Date) {
+  assertPartner(principal, "certification:read", partnerId);
+  const db = await getDb();
+  const partner = await findPartner(db, partnerId);
+  if (!partner) throw notFound("Partner");
+  const { rows, total } = await listIncidents(db, partnerId, page, pageSize);
+  return { rows: rows.map((i) => ({ ...i, sla: slaState(i, now) })), total, slaHours: TRACK_SLA_HOURS[partner.track] };
+}
+
+export async function getDocumentsPage(principal: Principal | null, partnerId: string) {
+  assertPartner(principal, "certification:read", partnerId);
+  const db = await getDb();
+  const partner = await findPartner(db, partnerId);
+  if (!partner) throw notFound("Partner");
+  return { track: partner.track, submissions: await listSubmissions(db, partnerId) };
+}
+
+export async function getAdminCertificationHome(principal: Principal | null, q: { tab: "pending" | "approved" | "rejected"; page: number; status?: string; partnersPage: number }) {
+  assertAdmin(principal, "certification:review");
+  const db = await getDb();
+  const [queue, overview, list] = await Promise.all([
+    reviewQueue(db, { status: q.tab, page: q.page, pageSize: 20 }),
+    certificationOverview(db),
+    listPartnerCertifications(db, { status: q.status, page: q.partnersPage, pageSize: 25 }),
+  ]);
+  return { queue, overview: Object.fromEntries(overview.map((o) => [o.status, o.n])) as Record<string, number>, partners: list };
+}
