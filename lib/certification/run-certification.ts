@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { getDb, type Queryable } from "@/db/client";
 import { audit } from "@/lib/audit/audit";
 import { systemActor } from "@/lib/audit/actor";
 import { badgesChanged } from "@/lib/badges/invalidate";
@@ -79,9 +79,18 @@ interface Plan {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
-export async function runCertification(args: { now: Date; partnerIds?: readonly string[] | null; notify?: boolean }): Promise<CertificationRunResult> {
+export async function runCertification(args: {
+  now: Date;
+  partnerIds?: readonly string[] | null;
+  /** Send the emails (after commit). Off for the demo seed, which runs inside its own transaction. */
+  notify?: boolean;
+  /** Emit webhook events. Off for the demo seed (its state is the starting point, not news). */
+  events?: boolean;
+  db?: Queryable;
+}): Promise<CertificationRunResult> {
   const { now } = args;
-  const db = await getDb();
+  const db = args.db ?? (await getDb());
+  const emitting = args.events !== false;
   const ids = args.partnerIds ?? null;
   const [{ evidence, meta }, badges] = await Promise.all([loadEvidence(db, ids, now), badgesOf(db, ids)]);
 
@@ -166,7 +175,7 @@ export async function runCertification(args: { now: Date; partnerIds?: readonly 
           meta: { action: c.action, requirementsMet: d.track.met, requirementsTotal: d.track.requirements.length },
           at: now,
         });
-        await emit(tx, {
+        if (emitting) await emit(tx, {
           type: "partner.certification.changed",
           partnerId: p.partnerId,
           data: { from: evidence.get(p.partnerId)!.recordedStatus, to: c.after, action: c.action, certifiedAt: iso(c.certifiedAt), expiresAt: iso(c.expiresAt), changedAt: now.toISOString() },
@@ -190,7 +199,7 @@ export async function runCertification(args: { now: Date; partnerIds?: readonly 
           meta: { reason: d.tier.reason, note: p.tierNote, misses: d.misses.length },
           at: now,
         });
-        await emit(tx, { type: "partner.tier.changed", partnerId: p.partnerId, data: { from: d.tier.from, to: p.tierTo, effectiveAt: now.toISOString(), reason: `${REASON_TEXT[d.tier.reason]}: ${p.tierNote}` }, now });
+        if (emitting) await emit(tx, { type: "partner.tier.changed", partnerId: p.partnerId, data: { from: d.tier.from, to: p.tierTo, effectiveAt: now.toISOString(), reason: `${REASON_TEXT[d.tier.reason]}: ${p.tierNote}` }, now });
         result.tierChanges += 1;
         note(p, `Tier ${d.tier.from} → ${p.tierTo}`, p.tierNote);
       }
@@ -208,7 +217,9 @@ export async function runCertification(args: { now: Date; partnerIds?: readonly 
           meta: { badge: b.badge },
           at: now,
         });
-        if (b.change === "awarded") {
+        if (!emitting) {
+          // The seed's starting state: audited, not announced.
+        } else if (b.change === "awarded") {
           await emit(tx, { type: "partner.badge.awarded", partnerId: p.partnerId, data: { badgeId, kind: b.badge, label: BADGE_LABELS[b.badge], awardedAt: now.toISOString(), expiresAt: iso(b.expiresAt) }, now });
         } else if (b.change === "revoked") {
           const reason = b.kind === "track" ? "Certification expired" : `${BADGE_LABELS[b.badge]} criteria no longer met`;
