@@ -48,7 +48,7 @@ export function RequirementList({ requirements }: { requirements: RequirementRes
             <p className="ml-6 text-sm text-ink-muted">{r.progress}</p>
             {!r.met && r.nextStep ? (
               <p className="ml-6 text-sm">
-                Next: {r.href ? <Link className="font-medium text-brand-800 hover:underline" href={r.href}>{r.nextStep}</Link> : r.nextStep}
+                Next: {r.href ? <Link className="font-medium text-brand-800 underline" href={r.href}>{r.nextStep}</Link> : r.nextStep}
               </p>
             ) : null}
           </div>

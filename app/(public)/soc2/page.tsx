@@ -56,7 +56,7 @@ export default function Soc2Page() {
       </p>
 
       <h2 className="mt-10 text-xl font-semibold text-ink">How the Auditor track maps to controls</h2>
-      <div className="mt-4 overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="mt-4 overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Requirement to criteria mapping">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Auditor track requirements and the SOC 2 criteria they support</caption>
           <thead className="bg-slate-50">

@@ -45,9 +45,15 @@ export default async function AdminCertificationPage({ searchParams }: { searchP
       />
       <dl className="mb-6 grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
         {STATUSES.map((s) => (
-          <Link key={s} href={`/admin/certification/partners?status=${s}`} className="rounded-xl focus-visible:outline-2">
-            <Stat label={s === "uncertified" ? "Not certified" : s[0]!.toUpperCase() + s.slice(1)} value={overview[s] ?? 0} />
-          </Link>
+          <Stat
+            key={s}
+            label={s === "uncertified" ? "Not certified" : s[0]!.toUpperCase() + s.slice(1)}
+            value={
+              <Link href={`/admin/certification/partners?status=${s}`} className="underline decoration-slate-300 underline-offset-4 hover:decoration-brand-700">
+                {overview[s] ?? 0}
+              </Link>
+            }
+          />
         ))}
       </dl>
       <Card className="mb-6">
@@ -90,7 +96,7 @@ export default async function AdminCertificationPage({ searchParams }: { searchP
                     <div className="text-xs text-ink-subtle">
                       {SUBMISSION_LABELS[s.kind]}
                       {s.quarter ? ` · ${s.quarter}` : ""} ·{" "}
-                      <a className="text-brand-800 hover:underline" href={uploadUrl(s.uploadId)}>
+                      <a className="text-brand-800 underline" href={uploadUrl(s.uploadId)}>
                         {s.filename}
                       </a>
                     </div>

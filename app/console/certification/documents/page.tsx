@@ -57,7 +57,7 @@ export default async function DocumentsPage() {
                       <div className="text-xs text-ink-subtle">
                         {SUBMISSION_LABELS[s.kind]}
                         {s.quarter ? ` · ${s.quarter}` : ""} ·{" "}
-                        <a href={uploadUrl(s.uploadId)} className="text-brand-800 hover:underline">
+                        <a href={uploadUrl(s.uploadId)} className="text-brand-800 underline">
                           {s.filename}
                         </a>
                       </div>

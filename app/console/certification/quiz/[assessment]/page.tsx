@@ -7,7 +7,6 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { ASSESSMENTS, type Assessment } from "@/db/schema/certification";
 import { getPrincipal, requireConsole } from "@/lib/auth/guards";
 import { startQuizAction, submitQuizAction } from "@/lib/certification/actions";
@@ -61,30 +60,20 @@ export default async function QuizPage({ params }: { params: Promise<{ assessmen
           {history.length === 0 ? (
             <EmptyState title="No attempts yet" description="Your results show here after you submit." />
           ) : (
-            <Table caption="Quiz results">
-              <thead className="bg-slate-50">
-                <tr>
-                  <Th>Started</Th>
-                  <Th>Result</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {history.map((a) => (
-                  <Tr key={a.id}>
-                    <Td className="whitespace-nowrap text-ink-muted">{formatDateTime(a.startedAt)}</Td>
-                    <Td>
-                      {a.scorePct === null ? (
-                        <Badge tone="gray">{a.deadlineAt.getTime() < now.getTime() ? "Not submitted" : "In progress"}</Badge>
-                      ) : (
-                        <Badge tone={a.passed ? "green" : "red"}>
-                          {Math.round(a.scorePct)}% {a.passed ? "passed" : "failed"}
-                        </Badge>
-                      )}
-                    </Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
+            <ul aria-label="Quiz results" className="divide-y divide-slate-100">
+              {history.map((a) => (
+                <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
+                  <span className="text-ink-muted">{formatDateTime(a.startedAt)}</span>
+                  {a.scorePct === null ? (
+                    <Badge tone="gray">{a.deadlineAt.getTime() < now.getTime() ? "Not submitted" : "In progress"}</Badge>
+                  ) : (
+                    <Badge tone={a.passed ? "green" : "red"}>
+                      {Math.round(a.scorePct)}% {a.passed ? "passed" : "failed"}
+                    </Badge>
+                  )}
+                </li>
+              ))}
+            </ul>
           )}
         </Card>
       </div>
