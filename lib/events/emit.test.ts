@@ -30,6 +30,8 @@ describe("the event registry", () => {
         "partner.badge.awarded",
         "partner.badge.revoked",
         "partner.tier.changed",
+        "partner.badge.changed",
+        "partner.certification.changed",
       ].sort(),
     );
   });
