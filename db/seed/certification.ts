@@ -116,6 +116,14 @@ export const seedCertification: AreaSeeder = async ({ tx, now, core, faker }) =>
     const startedAt = new Date(now.getTime() - days * DAY);
     await tx.insert(installs).values({ id: seedId(faker, "ins"), partnerId: downgraded!.id, stack: "wordpress", siteUrl: `https://slow-install-${k + 1}.example`, customerName: k ? "Pocket Atlas" : "Harvest Table", startedAt, verifiedAt: new Date(startedAt.getTime() + (42 + k * 9) * 60_000), source: "seed", createdAt: startedAt });
   }
+  // Founding partners' tiers were set by the program team and hold until their review;
+  // the nightly thresholds take over after that.
+  const founding = all.filter((p) => p.tier !== "verified" && p.id !== bright.id && p.id !== downgraded!.id && !never.has(p.id) && certs.some((c) => c.partnerId === p.id && c.status !== "probation"));
+  for (const p of founding) {
+    const c = certs.find((x) => x.partnerId === p.id)!;
+    await tx.update(certifications).set({ tierOverrideUntil: new Date(now.getTime() + faker.number.int({ min: 45, max: 160 }) * DAY) }).where(eq(certifications.partnerId, p.id));
+    await tx.insert(tierChanges).values({ id: seedId(faker, "tch"), partnerId: p.id, fromTier: "verified", toTier: p.tier, reason: "manual", note: "Founding-partner tier, held until the first review", actorLabel: "Avery Admin <admin@provenant.dev>", at: new Date(c.certifiedAt!.getTime() + 61 * DAY) });
+  }
   // The partners never certified hold no tier above Verified.
   await tx.update(partners).set({ tier: "verified" }).where(inArray(partners.id, [...never]));
   await tx.insert(tierChanges).values([
