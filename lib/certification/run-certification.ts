@@ -170,7 +170,7 @@ export async function runCertification(args: {
           action: "certification.changed",
           object: { type: "partner", id: p.partnerId },
           partnerId: p.partnerId,
-          before: { status: d.certification.before === c.after ? undefined : d.certification.before, expiresAt: iso(evidence.get(p.partnerId)!.expiresAt) },
+          before: { status: evidence.get(p.partnerId)!.recordedStatus, expiresAt: iso(evidence.get(p.partnerId)!.expiresAt) },
           after: { status: c.after, certifiedAt: iso(c.certifiedAt), expiresAt: iso(c.expiresAt) },
           meta: { action: c.action, requirementsMet: d.track.met, requirementsTotal: d.track.requirements.length },
           at: now,
@@ -235,11 +235,11 @@ export async function runCertification(args: {
   });
   result.changed = plans.length;
   if (badgeIds.length) badgesChanged(badgeIds);
-  if (args.notify !== false) await notify(plans, evidence, now);
+  if (args.notify !== false) await notify(plans, now);
   return result;
 }
 
-async function notify(plans: Plan[], evidence: Map<string, { recordedStatus: string; tier: Tier }>, now: Date): Promise<void> {
+async function notify(plans: Plan[], now: Date): Promise<void> {
   const db = await getDb();
   const base = getEnv().APP_URL.replace(/\/$/, "");
   const consoleUrl = `${base}/console/certification`;
@@ -271,7 +271,6 @@ async function notify(plans: Plan[], evidence: Map<string, { recordedStatus: str
       }
     }
   }
-  void evidence;
   for (const o of out) {
     try {
       await sendEmail({ kind: o.kind, to: o.to, email: o.email, partnerId: o.partnerId, now });
