@@ -65,6 +65,11 @@ export const ID_PREFIXES = {
   legalPublication: "lgp",
   signature: "sig",
   signatureReceipt: "rcp",
+  tierChange: "tch",
+  quizQuestion: "qq",
+  quizAttempt: "qat",
+  incident: "inc",
+  submission: "csb",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -14,6 +14,7 @@ const NAV = [
 
   { href: "/admin/fraud", label: "Fraud holds" },
   { href: "/admin/quality", label: "Quality" },
+  { href: "/admin/certification", label: "Certification" },
   { href: "/admin/nps", label: "NPS" },
   { href: "/admin/analytics", label: "Analytics" },
   { href: "/admin/health", label: "Program health" },

@@ -11,6 +11,8 @@ const NAV = [
   { href: "/console", label: "Overview", exact: true },
   { href: "/console/listing", label: "Directory listing" },
   { href: "/console/performance", label: "Performance" },
+  { href: "/console/certification", label: "Certification" },
+  { href: "/console/scorecard", label: "Scorecard" },
   { href: "/console/links", label: "Links" },
   { href: "/console/deals", label: "Deals" },
   { href: "/console/commissions", label: "Commissions" },

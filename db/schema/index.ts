@@ -14,3 +14,4 @@ export * from "./analytics";
 export * from "./comarketing";
 export * from "./legal";
 export * from "./onboarding";
+export * from "./certification";

@@ -10,6 +10,7 @@ import { seedPayouts } from "./payouts";
 import { seedAnalytics } from "./analytics";
 import { seedComarketing } from "./comarketing";
 import { seedLegal } from "./legal";
+import { seedCertification } from "./certification";
 
 // The demo data a fresh install starts with. Deterministic: fixed random seeds
 // and dates relative to `now`, so two runs on the same day give the same data.
@@ -24,6 +25,7 @@ const AREAS: [string, AreaSeeder][] = [
   ["attribution", seedAttribution],
   ["webhooks", seedWebhooks],
   ["evidence", seedEvidence],
+  ["certification", seedCertification],
   ["payouts", seedPayouts],
   ["analytics", seedAnalytics],
   ["comarketing", seedComarketing],

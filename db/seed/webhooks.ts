@@ -90,6 +90,10 @@ function samplePayload(type: EventType, at: Date, faker: Faker): EventData<Event
         signedAt: iso(at),
         documents: [{ document: "master_agreement", version: "2.0", sha256: faker.string.hexadecimal({ length: 64, casing: "lower", prefix: "" }) }],
       };
+    case "partner.badge.changed":
+      return { badgeId: id("bdg"), kind: "certified_installer", state: "active", tier: "advanced", changedAt: iso(at) };
+    case "partner.certification.changed":
+      return { from: "probation", to: "certified", action: "none", certifiedAt: iso(new Date(at.getTime() - 60 * DAY)), expiresAt: iso(new Date(at.getTime() + 305 * DAY)), changedAt: iso(at) };
     case "partner.test":
       throw new Error("test events are not seeded through samplePayload");
     default:

@@ -77,6 +77,19 @@ const LABELS: Record<string, string> = {
   "onboarding.dismissed": "Onboarding checklist dismissed",
   "survival_report.unpublished": "Survival Report unpublished",
   "evidence_pack.exported": "Evidence Pack exported",
+  "certification.changed": "Certification status changed",
+  "partner.tier_changed": "Tier changed",
+  "partner.tier_overridden": "Tier set by an admin",
+  "badge.awarded": "Badge awarded",
+  "badge.expired": "Badge expired",
+  "badge.changed": "Badge changed",
+  "quiz.submitted": "Quiz submitted",
+  "incident.opened": "Incident opened",
+  "incident.responded": "Incident answered",
+  "incident.resolved": "Incident resolved",
+  "certification_submission.created": "Document submitted for review",
+  "certification_submission.approved": "Document approved",
+  "certification_submission.rejected": "Document rejected",
 };
 
 export function auditActionLabel(action: string): string {

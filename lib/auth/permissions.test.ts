@@ -71,6 +71,8 @@ const MATRIX: Record<PartnerAction, Record<Subject, Outcome>> = {
   "agreements:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow", exec: "allow" },
   "agreements:sign": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden", exec: "forbidden" },
   "onboarding:dismiss": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden", exec: "forbidden" },
+  "certification:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow", exec: "allow" },
+  "certification:write": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden", exec: "forbidden" },
 };
 
 const outcome = (d: ReturnType<typeof decidePartner>): Outcome => (d.allowed ? "allow" : d.reason);
@@ -162,6 +164,13 @@ describe("API keys", () => {
     expect(decideKeyForPartner(payouts, "payouts:read", P1).allowed).toBe(true);
     expect(decideKeyForPartner(payouts, "payouts:read", P2).allowed).toBe(false);
     expect(decideKeyForPartner(payouts, "payouts:manage", P1).allowed).toBe(false);
+  });
+
+  it("a partner key may read its own certification, never take quizzes or upload documents", () => {
+    const cert = { ...partnerKey, scopes: ["certification:read", "certification:write"] };
+    expect(decideKeyForPartner(cert, "certification:read", P1).allowed).toBe(true);
+    expect(decideKeyForPartner(cert, "certification:read", P2).allowed).toBe(false);
+    expect(decideKeyForPartner(cert, "certification:write", P1).allowed).toBe(false);
   });
 
   it("a platform key is not a partner key and vice versa", () => {

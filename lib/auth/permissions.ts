@@ -39,6 +39,8 @@ export const PARTNER_ACTIONS = {
   "agreements:read": { roles: ["owner", "member"], admin: true, apiScope: false },
   "agreements:sign": { roles: ["owner"], admin: false, apiScope: false },
   "onboarding:dismiss": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "certification:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "certification:write": { roles: ["owner", "member"], admin: false, apiScope: false },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
@@ -68,6 +70,8 @@ export const ADMIN_ACTIONS = [
   "mdf:review",
   "legal:read",
   "legal:publish",
+  "certification:review",
+  "certification:manage",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];

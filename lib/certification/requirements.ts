@@ -107,7 +107,7 @@ export function evaluateRequirement(req: Requirement, e: PartnerEvidence, now: D
         met,
         progress: best < 0 ? "Not taken yet" : `Best score ${Math.round(best)}%`,
         nextStep: best < 0 ? "Take the quiz" : "Retake the quiz",
-        href: `/console/certification/quizzes/${req.assessment}`,
+        href: `/console/certification/quiz/${req.assessment}`,
       });
     }
     case "incident_sla": {
@@ -123,7 +123,7 @@ export function evaluateRequirement(req: Requirement, e: PartnerEvidence, now: D
         met: late.length === 0,
         progress: recent.length === 0 ? `No incidents in the last ${req.windowDays} days` : `${recent.length - late.length} of ${recent.length} incidents answered in time`,
         nextStep: "Answer open incidents within the SLA; missed ones stop counting after their window",
-        href: "/console/certification",
+        href: "/console/certification/incidents",
       });
     }
     case "public_reports": {
@@ -151,7 +151,7 @@ export function evaluateRequirement(req: Requirement, e: PartnerEvidence, now: D
         met: e.exportsCount >= req.min,
         progress: `${e.exportsCount} export${e.exportsCount === 1 ? "" : "s"}`,
         nextStep: "Export an Evidence Pack",
-        href: "/console/installs",
+        href: "/console/evidence",
       });
     case "vault_verified": {
       const failed = e.packs.filter((p) => !p.verified).length;
@@ -161,7 +161,7 @@ export function evaluateRequirement(req: Requirement, e: PartnerEvidence, now: D
         met: e.packs.length > 0 && failed === 0,
         progress: e.packs.length === 0 ? "No stored packs" : `${e.packs.length - failed} of ${e.packs.length} packs verify`,
         nextStep: e.packs.length === 0 ? "Export an Evidence Pack" : "Re-export the packs that no longer verify",
-        href: "/console/installs",
+        href: "/console/evidence",
       });
     }
     case "compliance_pack":
@@ -171,7 +171,7 @@ export function evaluateRequirement(req: Requirement, e: PartnerEvidence, now: D
         met: e.packs.some((p) => p.complete && p.verified),
         progress: e.packs.some((p) => p.complete) ? "Complete pack stored" : "No complete pack yet",
         nextStep: "Export a pack with checks, report and manifest",
-        href: "/console/installs",
+        href: "/console/evidence",
       });
     case "approved_references": {
       const approved = e.references.filter((r) => r.status === "approved").length;
@@ -182,7 +182,7 @@ export function evaluateRequirement(req: Requirement, e: PartnerEvidence, now: D
         met: approved >= req.min,
         progress: `${approved} approved${pending ? `, ${pending} in review` : ""}`,
         nextStep: pending ? "Wait for the review, or add another reference" : "Submit an enterprise reference",
-        href: "/console/certification",
+        href: "/console/certification/documents",
       });
     }
     case "runbook_validated": {
@@ -194,7 +194,7 @@ export function evaluateRequirement(req: Requirement, e: PartnerEvidence, now: D
         met: approved,
         progress: approved ? "Validated" : pending ? "In review" : "Not submitted",
         nextStep: pending ? "Wait for the review" : "Submit your canary/rollback runbook",
-        href: "/console/certification",
+        href: "/console/certification/documents",
       });
     }
     case "pen_test_letter": {
@@ -207,7 +207,7 @@ export function evaluateRequirement(req: Requirement, e: PartnerEvidence, now: D
         met: current,
         progress: current ? `Approved for ${quarter}` : pending ? `Letter for ${quarter} in review` : `No approved letter for ${quarter}`,
         nextStep: pending ? "Wait for the review" : `Upload a pen-test letter covering ${quarter}`,
-        href: "/console/certification",
+        href: "/console/certification/documents",
       });
     }
   }

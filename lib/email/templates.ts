@@ -124,3 +124,15 @@ export function newAgreementVersionEmail(args: { partnerName: string; title: str
     text: `A new version of the ${args.title} (${args.version}) applies to ${args.partnerName}. What changed: ${args.summary || "see the version history"}.\nAn owner needs to sign it before your next payout.\nRead it: ${args.url}\nSign it: ${args.consoleUrl}\n`,
   };
 }
+
+/** Certification notices: certified, renewed, expired, a tier change, a re-certification reminder, a quality alert. */
+export function certificationNoticeEmail(args: { partnerName: string; subject: string; heading: string; lines: string[]; consoleUrl: string; cta: string }): RenderedEmail {
+  return {
+    subject: args.subject,
+    html: layout(
+      args.heading,
+      args.lines.map((l) => `<p style="margin:0 0 8px;line-height:1.5">${escapeHtml(l)}</p>`).join("") + button(args.consoleUrl, args.cta),
+    ),
+    text: `${args.heading} (${args.partnerName})\n\n${args.lines.join("\n")}\n${args.consoleUrl}\n`,
+  };
+}

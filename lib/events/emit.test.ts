@@ -36,6 +36,8 @@ describe("the event registry", () => {
         "partner.marketing.reviewed",
         "partner.webinar.lead_registered",
         "partner.agreement_signed",
+        "partner.badge.changed",
+        "partner.certification.changed",
       ].sort(),
     );
   });

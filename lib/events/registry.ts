@@ -292,6 +292,37 @@ export const EVENT_REGISTRY = {
       ],
     },
   }),
+  "partner.badge.changed": define({
+    description: "A badge you hold changed state or tier: probation (shown gray) to active, or the tier it shows.",
+    data: z.strictObject({
+      badgeId: id("bdg"),
+      kind: z.string(),
+      state: z.enum(["active", "probation", "expired"]),
+      tier: tier.nullable(),
+      changedAt: isoTime,
+    }),
+    example: { badgeId: "bdg_4r5t6y7u8i9o0p1a2s3d", kind: "certified_installer", state: "active", tier: "advanced", changedAt: "2026-11-20T02:00:00.000Z" },
+  }),
+  "partner.certification.changed": define({
+    description:
+      "Your certification status changed: certified (the first 60 days are probation), in its re-certification window (the last 30 days before expiry), renewed for a year, or expired.",
+    data: z.strictObject({
+      from: z.enum(["uncertified", "probation", "certified", "recertifying", "expired"]),
+      to: z.enum(["uncertified", "probation", "certified", "recertifying", "expired"]),
+      action: z.enum(["none", "certify", "renew", "expire", "recertify"]),
+      certifiedAt: isoTime.nullable(),
+      expiresAt: isoTime.nullable(),
+      changedAt: isoTime,
+    }),
+    example: {
+      from: "probation",
+      to: "certified",
+      action: "none",
+      certifiedAt: "2026-09-01T02:00:00.000Z",
+      expiresAt: "2027-09-01T02:00:00.000Z",
+      changedAt: "2026-10-31T02:00:00.000Z",
+    },
+  }),
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_REGISTRY;
