@@ -159,11 +159,24 @@ async function readBody(req: NextRequest, maxBytes: number): Promise<{ text: str
   const bytes = new Uint8Array(await req.arrayBuffer());
   if (bytes.byteLength > maxBytes) throw refuse(tooLarge);
   const text = new TextDecoder().decode(bytes);
+  let json: unknown;
   try {
-    return { text, json: JSON.parse(text) };
+    json = JSON.parse(text);
   } catch {
     throw refuse("The request body must be valid JSON");
   }
+  if (hasNul(json)) throw refuse(NUL_MESSAGE);
+  return { text, json };
+}
+
+// PostgreSQL text cannot hold U+0000: refuse it at the door rather than fail in the database.
+const NUL_MESSAGE = "Text must not contain NUL (\\u0000) characters";
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 64 || value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some((v) => hasNul(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => k.includes("\u0000") || hasNul(v, depth + 1));
 }
 
 function toResponse(result: Response | object): { status: number; body: unknown } | Response {
@@ -200,6 +213,7 @@ export function withApi<P = Record<string, never>, B extends z.ZodType | undefin
         const missing = options.scopes.filter((s) => !principal.key.scopes.includes(s));
         throw forbidden(`This API key lacks the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
       }
+      if (options.query && req.nextUrl.search.toLowerCase().includes("%00")) throw refuse(NUL_MESSAGE, "query");
       const query = (options.query ? parseOrThrow(options.query, Object.fromEntries(req.nextUrl.searchParams)) : undefined) as Infer<Q>;
       const raw = options.body ? await readBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES) : null;
       const body = (options.body ? parseOrThrow(options.body, raw!.json) : undefined) as Infer<B>;
