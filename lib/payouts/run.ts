@@ -6,7 +6,6 @@ import { systemActor, type Actor } from "@/lib/audit/actor";
 import { markPaid } from "@/lib/commissions/store";
 import { emit } from "@/lib/events/emit";
 import type { PayoutGateway } from "@/lib/integrations/stripe/connect";
-import { log } from "@/lib/log";
 import { openEntries } from "./ledger";
 import { decidePayout, dueAt, missingPrerequisites, payoutPeriodFor, PREREQUISITE_LABELS, type PayoutPeriod } from "./rules";
 import {
@@ -253,8 +252,4 @@ export async function releaseHeldPayouts(now: Date, mode: "stripe" | "manual", a
     }
     return released;
   });
-}
-
-export function logRun(result: RunResult) {
-  log.info("payout run", { ...result });
 }
