@@ -53,14 +53,25 @@ CREATE TRIGGER ledger_entries_reversal_check
 -- ledger entry takes exactly that total off the balance.
 CREATE OR REPLACE FUNCTION payouts_check_balanced() RETURNS trigger AS $$
 DECLARE
+  pid text;
+  p payouts%ROWTYPE;
   line_sum bigint;
   line_n integer;
   entry_sum bigint;
 BEGIN
-  SELECT coalesce(sum(amount_cents), 0), count(*) INTO line_sum, line_n FROM payout_lines WHERE payout_id = NEW.id;
-  SELECT coalesce(sum(amount_cents), 0) INTO entry_sum FROM ledger_entries WHERE payout_id = NEW.id AND kind = 'payout';
-  IF line_sum <> NEW.total_cents OR line_n <> NEW.line_count OR entry_sum <> -NEW.total_cents THEN
-    RAISE EXCEPTION 'payout % does not balance: total %, lines % (% of %), ledger %', NEW.id, NEW.total_cents, line_sum, line_n, NEW.line_count, entry_sum
+  IF TG_TABLE_NAME = 'payouts' THEN
+    pid := NEW.id;
+  ELSE
+    pid := NEW.payout_id;
+  END IF;
+  SELECT * INTO p FROM payouts WHERE id = pid;
+  IF NOT FOUND THEN
+    RETURN NULL;
+  END IF;
+  SELECT coalesce(sum(amount_cents), 0), count(*) INTO line_sum, line_n FROM payout_lines WHERE payout_id = pid;
+  SELECT coalesce(sum(amount_cents), 0) INTO entry_sum FROM ledger_entries WHERE payout_id = pid AND kind = 'payout';
+  IF line_sum <> p.total_cents OR line_n <> p.line_count OR entry_sum <> -p.total_cents THEN
+    RAISE EXCEPTION 'payout % does not balance: total %, lines % (% of %), ledger %', pid, p.total_cents, line_sum, line_n, p.line_count, entry_sum
       USING ERRCODE = 'check_violation';
   END IF;
   RETURN NULL;
@@ -72,17 +83,7 @@ CREATE CONSTRAINT TRIGGER payouts_balanced
   DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION payouts_check_balanced();
 --> statement-breakpoint
--- A payout is closed once its ledger entry exists: no line can be added after
--- that (the check above ran, or runs, with the lines it had).
-CREATE OR REPLACE FUNCTION payout_lines_refuse_closed() RETURNS trigger AS $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM ledger_entries WHERE payout_id = NEW.payout_id) THEN
-    RAISE EXCEPTION 'payout % is closed: lines cannot be added', NEW.payout_id USING ERRCODE = 'check_violation';
-  END IF;
-  RETURN NEW;
-END;
-$$ LANGUAGE plpgsql;
---> statement-breakpoint
-CREATE TRIGGER payout_lines_open_payout
-  BEFORE INSERT ON payout_lines
-  FOR EACH ROW EXECUTE FUNCTION payout_lines_refuse_closed();
+CREATE CONSTRAINT TRIGGER payout_lines_balanced
+  AFTER INSERT ON payout_lines
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION payouts_check_balanced();
