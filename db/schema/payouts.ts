@@ -7,7 +7,7 @@ import { partners, users } from "./core";
 // Payouts: an append-only ledger of what the program owes each partner, the
 // monthly payouts that settle it, and the settings a partner must complete
 // before being paid. The ledger is never edited (a database trigger refuses
-// UPDATE and DELETE, see drizzle/0009_payouts_append_only.sql): a mistake is
+// UPDATE and DELETE, see drizzle/0009_payouts_append_only.sql and 0015): a mistake is
 // reversed by a new entry that references the original.
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });

@@ -5,7 +5,7 @@ import { partners, webhookDeliveries, webhookEndpoints } from "../schema";
 import { seedDemo } from ".";
 
 describe("webhooks demo seed", () => {
-  it("gives the demo partners endpoints with deliveries in every state", { timeout: 60_000 }, async () => {
+  it("gives the demo partners endpoints with deliveries in every state", { timeout: 120_000 }, async () => {
     const db = await getDb();
     await seedDemo(db, { now: new Date("2026-11-26T09:00:00Z") });
     const endpoints = await db.select({ e: webhookEndpoints, slug: partners.slug }).from(webhookEndpoints).innerJoin(partners, eq(partners.id, webhookEndpoints.partnerId));

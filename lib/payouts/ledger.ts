@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
-import { ledgerEntries, type LedgerKind } from "@/db/schema";
+import { ledgerEntries, payoutLines, type LedgerKind } from "@/db/schema";
 import { audit } from "@/lib/audit/audit";
 import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
@@ -127,18 +127,17 @@ export async function ledgerBalances(tx: Queryable, partnerId: string): Promise<
 /**
  * Open entries: not in any payout, not reversed and not reversals (a reversed
  * pair nets to zero and is never paid). Their sum equals the balance.
+ * Read as the partner's entries (by index) and one probe of payout_lines by
+ * entry id: no anti-join over the whole ledger, whatever the planner believes
+ * about a table that grew during the run.
  */
 export async function openEntries(tx: Queryable, partnerId: string): Promise<LedgerEntryRow[]> {
-  return tx
-    .select()
-    .from(ledgerEntries)
-    .where(
-      and(
-        eq(ledgerEntries.partnerId, partnerId),
-        sql`${ledgerEntries.kind} <> 'payout'`,
-        sql`${ledgerEntries.reversesEntryId} is null`,
-        sql`not exists (select 1 from payout_lines l where l.ledger_entry_id = ${ledgerEntries.id})`,
-        sql`not exists (select 1 from ledger_entries r where r.reverses_entry_id = ${ledgerEntries.id})`,
-      ),
-    );
+  const all = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.partnerId, partnerId));
+  const reversed = new Set(all.map((e) => e.reversesEntryId).filter((v): v is string => Boolean(v)));
+  const candidates = all.filter((e) => e.kind !== "payout" && !e.reversesEntryId && !reversed.has(e.id));
+  if (!candidates.length) return [];
+  const settled = new Set(
+    (await tx.select({ id: payoutLines.ledgerEntryId }).from(payoutLines).where(inArray(payoutLines.ledgerEntryId, candidates.map((e) => e.id)))).map((r) => r.id),
+  );
+  return candidates.filter((e) => !settled.has(e.id));
 }

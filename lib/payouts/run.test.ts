@@ -208,6 +208,17 @@ describe("the ledger's invariants", () => {
       }),
     ).rejects.toThrow(/does not balance/);
     expect(await payoutsOf(partner.id)).toHaveLength(0);
+
+    // A balanced payout is closed: no line can be added to it later.
+    await addCommission(partner.id, 6_000, OCT);
+    await runPayouts({ now: RUN, gateway: null });
+    const [paid] = await payoutsOf(partner.id);
+    const extra = await db.transaction((tx) => postLedgerEntry(tx, { partnerId: partner.id, kind: "adjustment", amountCents: 100, currency: "USD", effectiveAt: OCT, memo: "late", actor: systemActor("t"), now: OCT }));
+    const refused = await db.insert(payoutLines).values({ payoutId: paid!.id, ledgerEntryId: extra.id, amountCents: 100 }).then(
+      () => "allowed",
+      (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+    );
+    expect(refused).toMatch(/is closed/);
   });
 });
 

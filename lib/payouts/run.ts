@@ -1,12 +1,11 @@
 import "server-only";
-import { getDb, type Queryable } from "@/db/client";
+import { getDb, getDbHandle, type Queryable } from "@/db/client";
 import type { ledgerEntries } from "@/db/schema";
 import { audit } from "@/lib/audit/audit";
 import { systemActor, type Actor } from "@/lib/audit/actor";
 import { markPaid } from "@/lib/commissions/store";
 import { emit } from "@/lib/events/emit";
 import type { PayoutGateway } from "@/lib/integrations/stripe/connect";
-import { log } from "@/lib/log";
 import { openEntries } from "./ledger";
 import { decidePayout, dueAt, missingPrerequisites, payoutPeriodFor, PREREQUISITE_LABELS, type PayoutPeriod } from "./rules";
 import {
@@ -19,12 +18,12 @@ import {
   lockEligibleCommissions,
   lockPartnerForRun,
   payoutCandidates,
-  payoutsForPeriod,
   findSettings,
   prerequisiteFacts,
   updatePayout,
 } from "./store";
 import { sendTransfers } from "./transfers";
+import { hasSignedCurrentAgreements } from "@/lib/legal/signatures";
 
 // The monthly payout run. For the period a run on `now` pays (lib/payouts/rules.ts),
 // each partner is settled in its own transaction:
@@ -49,6 +48,8 @@ export interface RunOptions {
   trigger?: "cron" | "admin";
   actor?: Actor;
   triggeredByUserId?: string | null;
+  /** Partners settled at once (default: 4 on PostgreSQL, 1 on PGlite). */
+  concurrency?: number;
   /** Tests: throw after this many partners were settled (simulates a crash mid-run). */
   crashAfterPartners?: number;
   /** Tests: throw after this many Stripe transfers were created, before recording them. */
@@ -82,16 +83,33 @@ export async function runPayouts(opts: RunOptions): Promise<RunResult> {
   const run = await insertRun({ period: period.period, startedAt: now, trigger: opts.trigger ?? "cron", triggeredByUserId: opts.triggeredByUserId ?? null });
   const result: RunResult = { period: period.period, processed: 0, skipped: 0, changed: 0, created: 0, carried: 0, released: 0, transferred: 0, failed: 0 };
   try {
-    const db = await getDb();
+    const handle = await getDbHandle();
+    const db = handle.db;
     const candidates = await payoutCandidates(db, period.periodEnd);
-    for (const partnerId of candidates) {
-      const outcome = await db.transaction((tx) => settlePartner(tx, { partnerId, period, mode, now, actor }));
-      result.processed += 1;
-      if (outcome === "locked" || outcome === "done") result.skipped += 1;
-      result.created += outcome === "created" ? 1 : 0;
-      result.carried += outcome === "carried" ? 1 : 0;
-      if (opts.crashAfterPartners !== undefined && result.processed >= opts.crashAfterPartners) throw new InjectedCrash(`after ${result.processed} partners`);
-    }
+    // PostgreSQL settles a few partners at once (their row locks keep them apart);
+    // PGlite has one connection, so one at a time.
+    const workers = opts.concurrency ?? (handle.driver === "postgres" ? 4 : 1);
+    let next = 0;
+    let crashed: Error | null = null;
+    const worker = async () => {
+      while (!crashed && next < candidates.length) {
+        const partnerId = candidates[next++]!;
+        let outcome: SettleOutcome;
+        try {
+          outcome = await db.transaction((tx) => settlePartner(tx, { partnerId, period, mode, now, actor }));
+        } catch (error) {
+          crashed ??= error instanceof Error ? error : new Error(String(error));
+          return;
+        }
+        result.processed += 1;
+        if (outcome === "locked" || outcome === "done") result.skipped += 1;
+        result.created += outcome === "created" ? 1 : 0;
+        result.carried += outcome === "carried" ? 1 : 0;
+        if (opts.crashAfterPartners !== undefined && result.processed >= opts.crashAfterPartners) crashed ??= new InjectedCrash(`after ${result.processed} partners`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
+    if (crashed) throw crashed;
     result.released = await releaseHeldPayouts(now, mode, actor);
     if (gateway) {
       const sent = await sendTransfers(gateway, now, { crashAfterTransfers: opts.crashAfterTransfers });
@@ -111,9 +129,9 @@ type SettleOutcome = "created" | "carried" | "locked" | "done";
 
 export async function settlePartner(tx: Queryable, args: { partnerId: string; period: PayoutPeriod; mode: "stripe" | "manual"; now: Date; actor: Actor }): Promise<SettleOutcome> {
   const { partnerId, period, mode, now, actor } = args;
-  const partner = await lockPartnerForRun(tx, partnerId);
+  const partner = await lockPartnerForRun(tx, partnerId, period.period);
   if (!partner) return "locked";
-  const paidCurrencies = new Set((await payoutsForPeriod(tx, partnerId, period.period)).map((p) => p.currency));
+  const paidCurrencies = partner.paidCurrencies;
 
   // 3. Bring the ledger in line with the partner's payable commissions.
   const eligible = await lockEligibleCommissions(tx, partnerId, period.periodEnd);
@@ -152,14 +170,15 @@ export async function settlePartner(tx: Queryable, args: { partnerId: string; pe
       createdBy: actor.label,
     });
   }
-  await insertLedgerRows(tx, toInsert);
+  const inserted = await insertLedgerRows(tx, toInsert);
 
   // 4. One payout per currency that reaches its minimum.
-  const current = toInsert.length ? await openEntries(tx, partnerId) : open;
+  const reversed = new Set(inserted.map((e) => e.reversesEntryId).filter(Boolean));
+  const current = [...open.filter((e) => !reversed.has(e.id)), ...inserted.filter((e) => !e.reversesEntryId)];
   const currencies = [...new Set(current.map((e) => e.currency))].filter((c) => !paidCurrencies.has(c));
   currencies.sort((a, b) => (a === partner.currency ? -1 : b === partner.currency ? 1 : a.localeCompare(b)));
   if (!currencies.length) return paidCurrencies.size ? "done" : "carried";
-  const settings = await prerequisiteFacts(tx, partnerId, now);
+  const settings = partner.settings ? { ...partner.settings, agreementsSigned: (await hasSignedCurrentAgreements(tx, partnerId, now)).ok } : null;
   let created = false;
   for (const currency of currencies) {
     const decision = decidePayout({ currency, open: current, periodEnd: period.periodEnd, settings, mode });
@@ -234,8 +253,4 @@ export async function releaseHeldPayouts(now: Date, mode: "stripe" | "manual", a
     }
     return released;
   });
-}
-
-export function logRun(result: RunResult) {
-  log.info("payout run", { ...result });
 }

@@ -57,10 +57,34 @@ export async function payoutCandidates(tx: Queryable, periodEnd: Date): Promise<
   return rows.map((r) => r.id);
 }
 
-/** Locks the partner row, or null when another run holds it (SKIP LOCKED). */
-export async function lockPartnerForRun(tx: Queryable, partnerId: string) {
-  const [row] = await tx.select({ id: partners.id, currency: partners.currency }).from(partners).where(eq(partners.id, partnerId)).for("update", { skipLocked: true });
-  return row ?? null;
+/**
+ * Locks the partner row (null when another run holds it: SKIP LOCKED) and reads,
+ * in the same round trip, its payout settings and the currencies already paid
+ * for the period.
+ */
+export async function lockPartnerForRun(tx: Queryable, partnerId: string, period: string) {
+  const [row] = await queryRows<{
+    id: string;
+    currency: string;
+    terms_accepted_at: Date | string | null;
+    tax_form_status: "missing" | "submitted" | "verified" | null;
+    stripe_account_id: string | null;
+    payouts_enabled: boolean | null;
+    paid: string[] | string | null;
+  }>(
+    tx,
+    sql`select p.id, p.currency, s.terms_accepted_at, s.tax_form_status, s.stripe_account_id, s.payouts_enabled,
+               coalesce((select array_agg(po.currency) from payouts po where po.partner_id = p.id and po.period = ${period}), '{}') as paid
+          from partners p left join partner_payout_settings s on s.partner_id = p.id
+         where p.id = ${partnerId}
+           for update of p skip locked`,
+  );
+  if (!row) return null;
+  const paid = Array.isArray(row.paid) ? row.paid : String(row.paid ?? "{}").replace(/^\{|\}$/g, "").split(",").filter(Boolean);
+  const settings: PayoutSettingsFacts | null = row.tax_form_status
+    ? { termsAcceptedAt: row.terms_accepted_at ? new Date(row.terms_accepted_at) : null, taxFormStatus: row.tax_form_status, stripeAccountId: row.stripe_account_id, payoutsEnabled: Boolean(row.payouts_enabled) }
+    : null;
+  return { id: row.id, currency: row.currency, settings, paidCurrencies: new Set(paid) };
 }
 
 export async function payoutsForPeriod(tx: Queryable, partnerId: string, period: string): Promise<PayoutRow[]> {

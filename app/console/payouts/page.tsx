@@ -123,7 +123,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
                     </Td>
                     <Td>
                       <PayoutStatusBadge status={p.status} />
-                      {p.statusReason ? <div className="mt-0.5 max-w-xs text-xs text-ink-subtle">{p.statusReason}</div> : null}
+                      {p.statusReason ? <div className="mt-0.5 hidden max-w-xs text-xs text-ink-subtle sm:block">{p.statusReason}</div> : null}
                     </Td>
                     <Td className="hidden md:table-cell">{p.method === "stripe" ? "Stripe transfer" : "Bank transfer"}</Td>
                     <Td className="hidden font-mono text-xs lg:table-cell">{p.stripeTransferId ?? p.reference ?? "—"}</Td>
