@@ -8,4 +8,5 @@ export * from "./commissions";
 export * from "./webhooks";
 export * from "./evidence";
 export * from "./badges";
+export * from "./badge-monitoring";
 export * from "./uploads";

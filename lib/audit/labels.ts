@@ -40,6 +40,16 @@ const LABELS: Record<string, string> = {
   "survival_report.published": "Survival Report published",
   "survival_report.unpublished": "Survival Report unpublished",
   "evidence_pack.exported": "Evidence Pack exported",
+  "badge.revoked": "Badge revoked",
+  "badge.restored": "Badge restored",
+  "badge_page.declared": "Badge page declared",
+  "badge_page.removed": "Badge page removed",
+  "badge_violation.opened": "Badge violation opened",
+  "badge_violation.reopened": "Badge violation found again",
+  "badge_violation.fix_claimed": "Badge violation marked fixed",
+  "badge_violation.fixed": "Badge violation fixed (rescan)",
+  "badge_violation.resolved": "Badge violation resolved",
+  "badge_violation.escalated": "Badge violation escalated",
 };
 
 export function auditActionLabel(action: string): string {

@@ -4,6 +4,7 @@ import {
   PARTNER_ACTIONS,
   assertPartner,
   decideAdmin,
+  decideBrandKit,
   decideKeyForPartner,
   decideKeyForPlatform,
   decidePartner,
@@ -59,6 +60,9 @@ const MATRIX: Record<PartnerAction, Record<Subject, Outcome>> = {
   "reports:publish": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden" },
   "evidence:export": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
   "nps:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "badges:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "badges:manage": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
+  "brand:download": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
 };
 
 const outcome = (d: ReturnType<typeof decidePartner>): Outcome => (d.allowed ? "allow" : d.reason);
@@ -160,5 +164,20 @@ describe("resolveConsolePartner", () => {
 
   it("has no partner for a viewer without memberships", () => {
     expect(resolveConsolePartner(subjects.stranger, null, null)).toEqual({ partnerId: null, denied: false });
+  });
+});
+
+describe("decideBrandKit: members of an eligible partner", () => {
+  it.each([
+    ["anonymous", true, "unauthenticated"],
+    ["stranger", true, "forbidden"],
+    ["owner", true, "allow"],
+    ["member", true, "allow"],
+    ["owner", false, "forbidden"],
+    ["member", false, "forbidden"],
+    ["otherOwner", true, "forbidden"],
+    ["admin", false, "allow"],
+  ] as const)("%s, partner eligible=%s -> %s", (subject, eligible, expected) => {
+    expect(outcome(decideBrandKit(subjects[subject], P1, eligible))).toBe(expected);
   });
 });

@@ -29,6 +29,9 @@ export const PARTNER_ACTIONS = {
   "reports:publish": { roles: ["owner"], admin: false, apiScope: false },
   "evidence:export": { roles: ["owner", "member"], admin: false, apiScope: false },
   "nps:read": { roles: ["owner", "member"], admin: true, apiScope: false },
+  "badges:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "badges:manage": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "brand:download": { roles: ["owner", "member"], admin: true, apiScope: false },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
@@ -48,6 +51,8 @@ export const ADMIN_ACTIONS = [
   "quality:probe",
   "nps:read",
   "nps:send",
+  "badges:review",
+  "badges:revoke",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
@@ -89,6 +94,18 @@ export function decidePartner(viewer: Viewer | null, action: PartnerAction, part
 export function decideAdmin(viewer: Viewer | null, _action: AdminAction): Decision {
   if (!viewer) return { allowed: false, reason: "unauthenticated" };
   return viewer.isAdmin ? ALLOW : { allowed: false, reason: "forbidden" };
+}
+
+/**
+ * Brand assets (badge icons, logo kit, guidelines): a partner action like any
+ * other, and only for partners in good standing (certified Verified or above,
+ * not suspended: see brandKitEligible in lib/badges/rules.ts). Admins may look.
+ */
+export function decideBrandKit(viewer: Viewer | null, partnerId: string, partnerEligible: boolean): Decision {
+  const decision = decidePartner(viewer, "brand:download", partnerId);
+  if (!decision.allowed) return decision;
+  if (viewer?.isAdmin && !roleIn(viewer, partnerId)) return ALLOW;
+  return partnerEligible ? ALLOW : { allowed: false, reason: "forbidden" };
 }
 
 export const canPartner = (viewer: Viewer | null, action: PartnerAction, partnerId: string) =>
