@@ -1,4 +1,5 @@
 import { attributionRoutes } from "@/lib/attribution/openapi";
+import { badgeRoutes } from "@/lib/badges/openapi";
 import { commissionRoutes } from "@/lib/commissions/openapi";
 import { dealRoutes } from "@/lib/deals/openapi";
 import { partnerRoutes } from "@/lib/partners/openapi";
@@ -7,4 +8,4 @@ import { webhookRoutes } from "@/lib/webhooks/openapi";
 import type { ApiRouteDoc } from "./openapi";
 
 /** Every route under /api/v1, for the OpenAPI document. */
-export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes, ...attributionRoutes, ...dealRoutes, ...commissionRoutes, ...webhookRoutes, ...evidenceRoutes];
+export const API_ROUTES: readonly ApiRouteDoc[] = [...partnerRoutes, ...attributionRoutes, ...dealRoutes, ...commissionRoutes, ...webhookRoutes, ...evidenceRoutes, ...badgeRoutes];

@@ -83,12 +83,15 @@ export function etagOf(bytes: Uint8Array): string {
   return `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 22)}"`;
 }
 
-function entryFor(view: BadgeView | null, now: number): Entry {
+/** When a cache entry must be read again: after the TTL, or just after the badge's expiry passes, so the image turns "expired" on time. */
+export function entryExpiresAt(view: Pick<BadgeView, "expiresAt"> | null, now: number): number {
   const expiry = view?.expiresAt?.getTime();
   const ttl = view ? TTL_MS : MISS_TTL_MS;
-  // Re-read just after the expiry passes, so the image turns "expired" on time.
-  const expiresAt = expiry && expiry > now ? Math.min(now + ttl, expiry + 1) : now + ttl;
-  return { view, state: view ? effectiveState(view, new Date(now)) : null, expiresAt, images: new Map(), pngs: new Map() };
+  return expiry && expiry > now ? Math.min(now + ttl, expiry + 1) : now + ttl;
+}
+
+function entryFor(view: BadgeView | null, now: number): Entry {
+  return { view, state: view ? effectiveState(view, new Date(now)) : null, expiresAt: entryExpiresAt(view, now), images: new Map(), pngs: new Map() };
 }
 
 async function load(id: string): Promise<Entry> {

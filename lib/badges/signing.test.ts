@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, verify } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, verify, type JsonWebKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { publicKeyDocument, signJws, signingKeyFrom, verifyJws } from "./signing";
 
