@@ -11,6 +11,7 @@ const NAV = [
   { href: "/admin/fraud", label: "Fraud holds" },
   { href: "/admin/quality", label: "Quality" },
   { href: "/admin/nps", label: "NPS" },
+  { href: "/admin/badges", label: "Badges" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Email outbox" },
   { href: "/admin/api-keys", label: "Platform keys" },

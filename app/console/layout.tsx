@@ -19,6 +19,7 @@ const NAV = [
   { href: "/console/reports", label: "Survival Reports" },
   { href: "/console/evidence", label: "Evidence packs" },
   { href: "/console/nps", label: "Customer NPS" },
+  { href: "/console/badges", label: "Badges" },
   { href: "/console/team", label: "Team" },
   { href: "/console/api-keys", label: "API keys" },
   { href: "/console/webhooks", label: "Webhooks" },

@@ -15,7 +15,7 @@ import { badgesChanged } from "./invalidate";
 import { BADGE_LABELS } from "./model";
 import { normalizeHost } from "./rules";
 import { MAX_PAGES_PER_PARTNER, declarePageSchema, resolveViolationSchema, revokeBadgeSchema } from "./schemas";
-import { countPages, deletePage, insertPage, lockBadge, lockViolation, requestRescan, setBadgeState, updateViolation, type BadgeRow } from "./store";
+import { countPages, deletePage, insertPage, lockBadge, lockViolation, primaryTrackBadgeId, requestRescan, setBadgeState, updateViolation, type BadgeRow } from "./store";
 import { consoleBadgesUrl } from "./violations";
 
 // What partners and admins do to badges, pages and violations. Each operation
@@ -114,7 +114,7 @@ async function tellRevoked(badge: BadgeRow, reason: string, now: Date): Promise<
   }
 }
 
-/** Escalation: the violation closes as escalated and its badge (or the one the admin names) is revoked with the reason. */
+/** Escalation: the violation closes as escalated and its badge (or the one the admin names, else the partner's track badge) is revoked with the reason. */
 export async function escalateViolation(args: { principal: Principal | null; violationId: string; badgeId?: string | null; input: unknown; now: Date }) {
   assertAdmin(args.principal, "badges:revoke");
   const { reason } = parseOrThrow(revokeBadgeSchema, args.input);
@@ -124,7 +124,7 @@ export async function escalateViolation(args: { principal: Principal | null; vio
     const v = await lockViolation(tx, args.violationId);
     if (!v) throw notFound("Violation");
     if (v.status === "resolved" || v.status === "escalated") throw new AppError({ code: "conflict", message: "This violation is already closed" });
-    const badgeId = args.badgeId || v.badgeId;
+    const badgeId = args.badgeId || v.badgeId || (await primaryTrackBadgeId(tx, v.partnerId));
     if (!badgeId) throw new AppError({ code: "validation_failed", message: "Choose the badge to revoke", fields: { badgeId: ["Choose the badge to revoke"] } });
     const badge = await lockBadge(tx, badgeId);
     if (!badge || badge.partnerId !== v.partnerId) throw notFound("Badge");

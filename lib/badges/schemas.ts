@@ -47,3 +47,12 @@ export const BadgeSchema = z
     assertionUrl: z.string(),
   })
   .meta({ id: "Badge" });
+
+// Page query strings of the badge screens; unknown values fall back rather than failing the page.
+const page = z.coerce.number().int().min(1).max(100_000).catch(1);
+export const consoleBadgesParams = z.object({ page });
+export const adminBadgesParams = z.object({
+  page,
+  status: z.enum(["live", "open", "fix_claimed", "resolved", "escalated", "all"]).catch("live"),
+  q: z.string().trim().max(200).optional().transform((v) => v || undefined).catch(undefined),
+});

@@ -72,6 +72,17 @@ export async function lockBadge(tx: Queryable, id: string): Promise<BadgeRow | n
   return row ?? null;
 }
 
+/** The partner's track badge an escalation revokes when the violation names none (the most recently issued). */
+export async function primaryTrackBadgeId(tx: Queryable, partnerId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: partnerBadges.id })
+    .from(partnerBadges)
+    .where(and(eq(partnerBadges.partnerId, partnerId), eq(partnerBadges.kind, "track")))
+    .orderBy(sql`case when ${partnerBadges.state} in ('active', 'probation') then 0 else 1 end`, desc(partnerBadges.issuedAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
 export async function setBadgeState(
   tx: Queryable,
   id: string,
