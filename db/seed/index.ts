@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { appMeta } from "../schema";
 import { seedAttribution } from "./attribution";
+import { seedBadges } from "./badges";
 import { fakerFor, type AreaSeeder } from "./context";
 import { buildDemoData, insertCoreData } from "./core";
 import { seedWebhooks } from "./webhooks";
@@ -20,6 +21,7 @@ const AREAS: [string, AreaSeeder][] = [
   ["attribution", seedAttribution],
   ["webhooks", seedWebhooks],
   ["evidence", seedEvidence],
+  ["badges", seedBadges],
 ];
 
 /** True when the demo data is already there (a second `npm run dev` must not reseed). */
