@@ -142,7 +142,7 @@ export function badgeLook(b: Pick<BadgeView, "tier">, state: BadgeState, theme: 
   };
   if (state === "active") {
     const accent = b.tier ? TIER_ACCENT[b.tier] : "#236f66";
-    return { ...base, accent, symbol: "check", stripLabel: b.tier ? TIER_LABELS[b.tier].toUpperCase() : "VERIFIED", stripFill: accent, stripText: "#ffffff", hatch: false };
+    return { ...base, accent, symbol: "check", stripLabel: b.tier ? TIER_LABELS[b.tier].toUpperCase() : "ACTIVE", stripFill: accent, stripText: "#ffffff", hatch: false };
   }
   if (state === "probation") {
     return { ...base, accent: dark ? "#64748b" : "#94a3b8", symbol: "clock", stripLabel: "PROBATION", stripFill: dark ? "#475569" : "#e2e8f0", stripText: dark ? "#f8fafc" : "#334155", hatch: false };

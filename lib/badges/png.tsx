@@ -7,7 +7,20 @@ import { BADGE_LABELS, SIZE_PX, badgeLook, type BadgeView, type Variant } from "
 // SVG. Rendering costs milliseconds, so the image cache keeps each PNG; it is
 // only redrawn after the badge changes.
 
-const SYMBOL_TEXT = { check: "✓", clock: "…", cross: "✕", slash: "⊘" } as const;
+// The emblem's symbols as SVG paths on the 44x44 emblem (the SVG's, moved by -14,-14): no font needed.
+function Symbol({ kind, size }: { kind: "check" | "clock" | "cross" | "slash"; size: number }) {
+  const stroke = { stroke: "#ffffff", fill: "none", strokeLinecap: "round" as const, strokeLinejoin: "round" as const };
+  return (
+    <svg width={size} height={size} viewBox="0 0 44 44">
+      {kind === "check" ? <path d="M11 22.5l7.5 7.5 14.5-16" strokeWidth={4} {...stroke} /> : null}
+      {kind === "clock" ? <circle cx={22} cy={22} r={10} strokeWidth={3} {...stroke} /> : null}
+      {kind === "clock" ? <path d="M22 16v6.5l4.5 3" strokeWidth={3} {...stroke} /> : null}
+      {kind === "cross" ? <path d="M14 14l16 16M30 14l-16 16" strokeWidth={4} {...stroke} /> : null}
+      {kind === "slash" ? <circle cx={22} cy={22} r={10} strokeWidth={3} {...stroke} /> : null}
+      {kind === "slash" ? <path d="M15 29l14-14" strokeWidth={3} {...stroke} /> : null}
+    </svg>
+  );
+}
 
 export async function renderBadgePng(view: BadgeView, state: BadgeState, variant: Variant): Promise<Uint8Array> {
   const look = badgeLook(view, state, variant.theme);
@@ -26,7 +39,8 @@ export async function renderBadgePng(view: BadgeView, state: BadgeState, variant
           border: `${Math.max(1, px(2))}px solid ${look.border}`,
           borderRadius: px(10),
           padding: `0 ${px(12)}px`,
-          backgroundImage: look.hatch ? `repeating-linear-gradient(45deg, ${look.stripFill}24 0, ${look.stripFill}24 ${px(3)}px, transparent ${px(3)}px, transparent ${px(8)}px)` : undefined,
+          // Satori refuses undefined style values: only set the hatching when there is one.
+          ...(look.hatch ? { backgroundImage: `repeating-linear-gradient(45deg, ${look.stripFill}24 0, ${look.stripFill}24 ${px(3)}px, transparent ${px(3)}px, transparent ${px(8)}px)` } : {}),
         }}
       >
         <div
@@ -39,11 +53,10 @@ export async function renderBadgePng(view: BadgeView, state: BadgeState, variant
             display: "flex",
             alignItems: "center",
             justifyContent: "center",
-            fontSize: px(24),
             flexShrink: 0,
           }}
         >
-          {SYMBOL_TEXT[look.symbol]}
+          <Symbol kind={look.symbol} size={px(44)} />
         </div>
         <div style={{ display: "flex", flexDirection: "column", marginLeft: px(12) }}>
           <div style={{ fontSize: px(9), letterSpacing: px(1.6), color: look.muted }}>PROVENANT</div>

@@ -75,10 +75,10 @@ export default async function ConsoleBadgesPage({ searchParams }: { searchParams
                   </Link>
                 }
               />
-              <CardBody className="grid gap-6 lg:grid-cols-[1fr_1.2fr]">
-                <div>
+              <CardBody className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
+                <div className="min-w-0">
                   <h3 className="text-sm font-medium text-ink">Every size and theme</h3>
-                  <ul className="mt-2 grid gap-3 sm:grid-cols-2" aria-label={`${BADGE_LABELS[b.badge]} previews`}>
+                  <ul className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2" aria-label={`${BADGE_LABELS[b.badge]} previews`}>
                     {BADGE_THEMES.flatMap((theme) =>
                       BADGE_SIZES.map((size) => (
                         <li key={`${size}-${theme}`} className={theme === "dark" ? "flex flex-col gap-1 rounded-lg bg-slate-900 p-3 text-slate-300" : "flex flex-col gap-1 rounded-lg bg-slate-50 p-3 text-ink-muted ring-1 ring-slate-200"}>
@@ -92,7 +92,7 @@ export default async function ConsoleBadgesPage({ searchParams }: { searchParams
                     )}
                   </ul>
                 </div>
-                <div>
+                <div className="min-w-0">
                   <h3 className="mb-2 text-sm font-medium text-ink">Embed code</h3>
                   {b.state === "expired" || b.state === "revoked" ? (
                     <Alert tone="warning" className="mb-3">
