@@ -8,7 +8,7 @@ export function CodeSnippet({ label, code, testId }: { label: string; code: stri
         <span className="text-xs font-medium text-ink-muted">{label}</span>
         <CopyButton value={code} label={`Copy ${label}`} />
       </div>
-      <pre className="mt-1 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100" data-testid={testId}>
+      <pre tabIndex={0} aria-label={label} className="mt-1 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100 focus:outline-2 focus:outline-brand-600" data-testid={testId}>
         <code>{code}</code>
       </pre>
     </div>

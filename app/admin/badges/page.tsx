@@ -40,12 +40,12 @@ export default async function AdminBadgesPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader title="Badges" description="Brand violations found by the badge scanner and the embed log, with their deadlines; badge lookup, revocation and restore." />
-      <section className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Summary">
+      <dl className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Summary">
         <Stat label="Active badges" value={formatNumber(v.states.active + v.states.probation)} hint={`${formatNumber(v.states.probation)} on probation`} />
         <Stat label="Expired or revoked" value={formatNumber(v.states.expired + v.states.revoked)} hint={`${formatNumber(v.states.revoked)} revoked`} />
         <Stat label="Open violations" value={formatNumber(v.violations.open + v.violations.fix_claimed)} hint={`${formatNumber(v.overdue)} overdue on this page`} />
         <Stat label="Escalated" value={formatNumber(v.violations.escalated)} hint={`${formatNumber(v.violations.resolved)} resolved`} />
-      </section>
+      </dl>
 
       <Card>
         <CardHeader title="Violations queue" description="Oldest deadline first. Resolve with a note, or escalate: the badge is revoked with your reason and the partner is told." />
@@ -79,7 +79,7 @@ export default async function AdminBadgesPage({ searchParams }: { searchParams: 
                   <Tr key={x.id} data-testid="admin-violation-row">
                     <Td className="max-w-md align-top">
                       <div className="font-medium">
-                        <Link href={`/admin/partners/${x.partnerId}`} className="text-brand-700 hover:underline">
+                        <Link href={`/admin/partners/${x.partnerId}`} className="text-brand-700 underline underline-offset-2">
                           {x.partnerName}
                         </Link>{" "}
                         · {VIOLATION_LABELS[x.kind]}
@@ -164,7 +164,7 @@ export default async function AdminBadgesPage({ searchParams }: { searchParams: 
                   <Td className="align-top">
                     <div className="font-medium">{b.partnerName}</div>
                     <div className="text-sm">{badgeTitle(b)}</div>
-                    <Link href={`/verify/${b.id}`} className="font-mono text-xs break-all text-brand-700 hover:underline">
+                    <Link href={`/verify/${b.id}`} className="font-mono text-xs break-all text-brand-700 underline underline-offset-2">
                       {b.id}
                     </Link>
                   </Td>
