@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../helpers";
 
@@ -21,11 +23,16 @@ test("a partner previews a badge, copies its snippet, the image loads on a test 
   expect(snippet).toMatch(new RegExp(`^<a href="${baseURL}/verify/bdg_[0-9a-z]+" target="_blank" rel="noopener"><img src="${baseURL}/badges/bdg_[0-9a-z]+\\.svg\\?size=sm&amp;theme=dark" alt="Brightpixel Studio: Provenant Certified Installer · Advanced" width="160" height="48" loading="lazy"></a>$`));
   await expect(card.getByTestId("snippet-markdown")).toContainText("[![Brightpixel Studio: Provenant Certified Installer");
 
-  // The snippet pasted into someone's page: the image loads and links to the verification page.
+  // The snippet pasted into another site's page, served by a local HTTP server (another origin): the
+  // image loads and links to the verification page.
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html lang="en"><title>About</title><body><h1>About us</h1>${snippet}</body></html>`);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const site = await browser.newContext({ storageState: undefined });
   const tab = await site.newPage();
-  await tab.route("http://brightpixel.example/**", (route) => route.fulfill({ contentType: "text/html", body: `<!doctype html><html lang="en"><title>About</title><body><h1>About us</h1>${snippet}</body></html>` }));
-  await tab.goto("http://brightpixel.example/about");
+  await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/about`);
   const img = tab.getByRole("img", { name: /Certified Installer/ });
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(160);
   const verifyHref = await tab.getByRole("link").getAttribute("href");
@@ -33,6 +40,7 @@ test("a partner previews a badge, copies its snippet, the image loads on a test 
   await expect(tab.getByTestId("verify-verdict")).toContainText("This badge is valid");
   await expect(tab.getByTestId("badge-state")).toHaveText("Active");
   await site.close();
+  server.close();
 
   await expectAccessible(page);
 });

@@ -29,6 +29,9 @@ describe("the event registry", () => {
         "partner.payout.paid",
         "partner.badge.awarded",
         "partner.badge.revoked",
+        "partner.badge.restored",
+        "partner.badge_violation_opened",
+        "partner.badge_violation_closed",
         "partner.tier.changed",
       ].sort(),
     );
