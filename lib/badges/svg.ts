@@ -42,7 +42,7 @@ export function renderBadgeSvg(view: BadgeView, state: BadgeState, variant: Vari
     ? `<defs><pattern id="h-${uid}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="3" height="8" fill="${look.stripFill}" fill-opacity="0.14"/></pattern></defs>` +
       `<rect x="1" y="1" width="238" height="70" rx="10" fill="url(#h-${uid})"/>`
     : "";
-  const strike = look.hatch ? `<path d="M66 37.5H${Math.min(232, 70 + Math.ceil(label.length * 8.2))}" stroke="${look.stripFill}" stroke-width="2"/>` : "";
+  const strike = look.hatch ? `<path d="M66 37.5H${Math.min(232, 70 + Math.ceil(label.length * 7.6))}" stroke="${look.stripFill}" stroke-width="2"/>` : "";
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 240 72" role="img" aria-labelledby="t-${uid} d-${uid}" shape-rendering="geometricPrecision" text-rendering="geometricPrecision">` +
     `<title id="t-${uid}">${escapeXml(title)}</title><desc id="d-${uid}">${escapeXml(desc)}</desc>` +
