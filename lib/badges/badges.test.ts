@@ -12,6 +12,7 @@ import { getSignedAssertion, issuerDocument } from "./public";
 import { handleBadgeImage } from "./serve";
 import { badgeImageReads } from "./store";
 import { listOwnBadges } from "./api";
+import { brandKitAccess } from "./console";
 import { recordFindings } from "./violations";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -217,5 +218,27 @@ describe("GET /api/v1/badges data", () => {
     const list = await listOwnBadges(principal, NOW);
     expect(list.data).toEqual([expect.objectContaining({ id: badge.id, state: "active", verifyUrl: `http://localhost:3000/verify/${badge.id}` })]);
     await expect(listOwnBadges({ ...principal, key: { ...principal.key, scopes: [] } }, NOW)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("brand kit access", () => {
+  it("is for members of a partner holding a valid track badge, and admins", async () => {
+    const certified = await makeTeam();
+    const lapsed = await makeTeam();
+    const suspended = await makeTeam({ status: "suspended" });
+    await makeBadge(certified.partner.id);
+    await makeBadge(lapsed.partner.id, { state: "expired" });
+    await makeBadge(suspended.partner.id);
+    const admin = await makeAdmin();
+    const viewer = (p: Awaited<ReturnType<typeof makeTeam>>["asOwner"]) => (p.kind === "user" ? p.viewer : null);
+    expect((await brandKitAccess(viewer(certified.asMember), certified.partner.id, NOW)).allowed).toBe(true);
+    expect((await brandKitAccess(viewer(lapsed.asOwner), lapsed.partner.id, NOW)).allowed).toBe(false);
+    expect((await brandKitAccess(viewer(suspended.asOwner), suspended.partner.id, NOW)).allowed).toBe(false);
+    expect((await brandKitAccess(viewer(lapsed.asOwner), certified.partner.id, NOW)).allowed).toBe(false);
+    expect((await brandKitAccess(viewer(admin), lapsed.partner.id, NOW)).allowed).toBe(true);
+    // A badge past its expiry no longer counts, whatever its row says.
+    const expiring = await makeTeam();
+    await makeBadge(expiring.partner.id, { expiresAt: new Date(NOW.getTime() - 1) });
+    expect((await brandKitAccess(viewer(expiring.asOwner), expiring.partner.id, NOW)).eligible).toBe(false);
   });
 });
