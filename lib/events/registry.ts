@@ -195,7 +195,7 @@ export const EVENT_REGISTRY = {
       badgeId: "bdg_4r5t6y7u8i9o0p1a2s3d",
       pageUrl: "https://brightpixel.studio/about",
       host: "brightpixel.studio",
-      detail: "Badge bdg_4r5t6y7u8i9o0p1a2s3d is not linked to https://partners.provenant.dev/verify/bdg_4r5t6y7u8i9o0p1a2s3d.",
+      detail: "The badge is not linked to its verify page.",
       openedAt: "2026-11-18T03:00:00.000Z",
       deadlineAt: "2026-12-02T03:00:00.000Z",
     },
