@@ -49,6 +49,12 @@ const envSchema = z.object({
     .optional(),
   METRICS_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
   ENCRYPTION_KEYS: encryptionKeys.optional(),
+  BADGE_SIGNING_KEY: z
+    .string()
+    .refine((v) => /-----BEGIN PRIVATE KEY-----/.test(v) || /^[A-Za-z0-9+/_-]+={0,2}$/.test(v.trim()), {
+      message: "must be an Ed25519 private key: PKCS#8 PEM, or its DER as base64 (e.g. `openssl genpkey -algorithm ed25519`)",
+    })
+    .optional(),
   WEBHOOK_WORKER: z.enum(["inline", "off"], { message: 'must be "inline" or "off"' }).optional(),
   WEBHOOK_ALLOW_PRIVATE_URLS: bool.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

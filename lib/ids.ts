@@ -47,6 +47,8 @@ export const ID_PREFIXES = {
   webhookDelivery: "whd",
   webhookAttempt: "wha",
   badge: "bdg",
+  badgePage: "bpg",
+  badgeViolation: "bvi",
   upload: "upl",
   payout: "po",
   payoutLine: "pol",

@@ -20,6 +20,7 @@ const NAV = [
   { href: "/admin/health", label: "Program health" },
   { href: "/admin/exit-tests", label: "Exit tests" },
   { href: "/admin/legal", label: "Legal" },
+  { href: "/admin/badges", label: "Badges" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Email outbox" },
   { href: "/admin/api-keys", label: "Platform keys" },

@@ -26,6 +26,7 @@ const NAV = [
   { href: "/console/evidence", label: "Evidence packs" },
   { href: "/console/nps", label: "Customer NPS" },
   { href: "/console/agreements", label: "Agreements" },
+  { href: "/console/badges", label: "Badges" },
   { href: "/console/team", label: "Team" },
   { href: "/console/api-keys", label: "API keys" },
   { href: "/console/webhooks", label: "Webhooks" },

@@ -8,6 +8,7 @@ export * from "./commissions";
 export * from "./webhooks";
 export * from "./evidence";
 export * from "./badges";
+export * from "./badge-monitoring";
 export * from "./uploads";
 export * from "./payouts";
 export * from "./analytics";

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { appMeta } from "../schema";
 import { seedAttribution } from "./attribution";
+import { seedBadges } from "./badges";
 import { fakerFor, type AreaSeeder } from "./context";
 import { buildDemoData, insertCoreData } from "./core";
 import { seedWebhooks } from "./webhooks";
@@ -26,6 +27,7 @@ const AREAS: [string, AreaSeeder][] = [
   ["webhooks", seedWebhooks],
   ["evidence", seedEvidence],
   ["certification", seedCertification],
+  ["badges", seedBadges],
   ["payouts", seedPayouts],
   ["analytics", seedAnalytics],
   ["comarketing", seedComarketing],

@@ -81,6 +81,12 @@ function samplePayload(type: EventType, at: Date, faker: Faker): EventData<Event
       return { badgeId: id("bdg"), kind: "certified_installer", label: "Certified Installer", awardedAt: iso(at), expiresAt: iso(new Date(at.getTime() + 365 * DAY)) };
     case "partner.badge.revoked":
       return { badgeId: id("bdg"), kind: "survival_99_9", revokedAt: iso(at), reason: "Survival fell below 99.9% for 30 days" };
+    case "partner.badge.restored":
+      return { badgeId: id("bdg"), kind: "certified_installer", restoredAt: iso(at), state: "active" };
+    case "partner.badge_violation_opened":
+      return { violationId: id("bvi"), kind: "missing_verify_link", badgeId: id("bdg"), pageUrl: "https://example.com/about", host: "example.com", detail: "The badge is not linked to its verification page.", openedAt: iso(at), deadlineAt: iso(new Date(at.getTime() + 14 * DAY)) };
+    case "partner.badge_violation_closed":
+      return { violationId: id("bvi"), kind: "missing_verify_link", outcome: "fixed", note: null, closedAt: iso(at) };
     case "partner.tier.changed":
       return { from: "advanced", to: "premier", effectiveAt: iso(at), reason: "Quarterly tier review" };
     case "partner.agreement_signed":

@@ -90,6 +90,16 @@ const LABELS: Record<string, string> = {
   "certification_submission.created": "Document submitted for review",
   "certification_submission.approved": "Document approved",
   "certification_submission.rejected": "Document rejected",
+  "badge.revoked": "Badge revoked",
+  "badge.restored": "Badge restored",
+  "badge_page.declared": "Badge page declared",
+  "badge_page.removed": "Badge page removed",
+  "badge_violation.opened": "Badge violation opened",
+  "badge_violation.reopened": "Badge violation found again",
+  "badge_violation.fix_claimed": "Badge violation marked fixed",
+  "badge_violation.fixed": "Badge violation fixed (rescan)",
+  "badge_violation.resolved": "Badge violation resolved",
+  "badge_violation.escalated": "Badge violation escalated",
 };
 
 export function auditActionLabel(action: string): string {

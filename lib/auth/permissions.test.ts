@@ -5,6 +5,7 @@ import {
   PARTNER_ACTIONS,
   assertPartner,
   decideAdmin,
+  decideBrandKit,
   decideKeyForPartner,
   decideKeyForPlatform,
   decidePartner,
@@ -73,6 +74,9 @@ const MATRIX: Record<PartnerAction, Record<Subject, Outcome>> = {
   "onboarding:dismiss": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden", exec: "forbidden" },
   "certification:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow", exec: "allow" },
   "certification:write": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden", exec: "forbidden" },
+  "badges:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow", exec: "allow" },
+  "badges:manage": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden", exec: "forbidden" },
+  "brand:download": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow", exec: "allow" },
 };
 
 const outcome = (d: ReturnType<typeof decidePartner>): Outcome => (d.allowed ? "allow" : d.reason);
@@ -221,5 +225,20 @@ describe("resolveConsolePartner", () => {
 
   it("has no partner for a viewer without memberships", () => {
     expect(resolveConsolePartner(subjects.stranger, null, null)).toEqual({ partnerId: null, denied: false });
+  });
+});
+
+describe("decideBrandKit: members of an eligible partner", () => {
+  it.each([
+    ["anonymous", true, "unauthenticated"],
+    ["stranger", true, "forbidden"],
+    ["owner", true, "allow"],
+    ["member", true, "allow"],
+    ["owner", false, "forbidden"],
+    ["member", false, "forbidden"],
+    ["otherOwner", true, "forbidden"],
+    ["admin", false, "allow"],
+  ] as const)("%s, partner eligible=%s -> %s", (subject, eligible, expected) => {
+    expect(outcome(decideBrandKit(subjects[subject], P1, eligible))).toBe(expected);
   });
 });

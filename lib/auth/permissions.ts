@@ -41,6 +41,9 @@ export const PARTNER_ACTIONS = {
   "onboarding:dismiss": { roles: ["owner", "member"], admin: false, apiScope: false },
   "certification:read": { roles: ["owner", "member"], admin: true, apiScope: true },
   "certification:write": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "badges:read": { roles: ["owner", "member"], admin: true, apiScope: true },
+  "badges:manage": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "brand:download": { roles: ["owner", "member"], admin: true, apiScope: false },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
@@ -72,6 +75,8 @@ export const ADMIN_ACTIONS = [
   "legal:publish",
   "certification:review",
   "certification:manage",
+  "badges:review",
+  "badges:revoke",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
@@ -149,6 +154,18 @@ export function decideAdmin(viewer: Viewer | null, action: AdminAction): Decisio
   if (!viewer.isAdmin) return { allowed: false, reason: "forbidden" };
   if (EXEC_ACTIONS.includes(action) && !viewer.isExec) return { allowed: false, reason: "forbidden" };
   return ALLOW;
+}
+
+/**
+ * Brand assets (badge icons, logo kit, guidelines): a partner action like any
+ * other, and only for partners in good standing (certified Verified or above,
+ * not suspended: see brandKitEligible in lib/badges/rules.ts). Admins may look.
+ */
+export function decideBrandKit(viewer: Viewer | null, partnerId: string, partnerEligible: boolean): Decision {
+  const decision = decidePartner(viewer, "brand:download", partnerId);
+  if (!decision.allowed) return decision;
+  if (viewer?.isAdmin && !roleIn(viewer, partnerId)) return ALLOW;
+  return partnerEligible ? ALLOW : { allowed: false, reason: "forbidden" };
 }
 
 export const canPartner = (viewer: Viewer | null, action: PartnerAction, partnerId: string) =>

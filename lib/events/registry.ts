@@ -190,6 +190,46 @@ export const EVENT_REGISTRY = {
       reason: "Certification expired",
     },
   }),
+  "partner.badge.restored": define({
+    description: "A revoked badge was restored by the program; embeds show it as valid again.",
+    data: z.strictObject({ badgeId: id("bdg"), kind: z.string(), restoredAt: isoTime, state: z.enum(["active", "probation"]) }),
+    example: { badgeId: "bdg_4r5t6y7u8i9o0p1a2s3d", kind: "certified_installer", restoredAt: "2026-11-22T09:00:00.000Z", state: "active" },
+  }),
+  "partner.badge_violation_opened": define({
+    description:
+      "The badge scanner (or the embed log) found a misuse of your badge: a copied image, a higher tier than you hold, an expired or revoked badge still shown, a badge without its verification link, or a badge on a domain you have not declared. Fix it before the deadline, then mark it fixed in the console.",
+    data: z.strictObject({
+      violationId: id("bvi"),
+      kind: z.enum(["foreign_image", "tier_overclaim", "inactive_badge", "missing_verify_link", "undeclared_domain"]),
+      badgeId: id("bdg").nullable(),
+      pageUrl: z.string().nullable(),
+      host: z.string(),
+      detail: z.string(),
+      openedAt: isoTime,
+      deadlineAt: isoTime,
+    }),
+    example: {
+      violationId: "bvi_7h6g5f4d3s2a1q0w9e8r",
+      kind: "missing_verify_link",
+      badgeId: "bdg_4r5t6y7u8i9o0p1a2s3d",
+      pageUrl: "https://brightpixel.studio/about",
+      host: "brightpixel.studio",
+      detail: "The badge is not linked to its verify page.",
+      openedAt: "2026-11-18T03:00:00.000Z",
+      deadlineAt: "2026-12-02T03:00:00.000Z",
+    },
+  }),
+  "partner.badge_violation_closed": define({
+    description: "A badge violation was closed: fixed (a rescan no longer finds it), resolved by an admin, or escalated (the badge was revoked).",
+    data: z.strictObject({
+      violationId: id("bvi"),
+      kind: z.enum(["foreign_image", "tier_overclaim", "inactive_badge", "missing_verify_link", "undeclared_domain"]),
+      outcome: z.enum(["fixed", "resolved", "escalated"]),
+      note: z.string().nullable(),
+      closedAt: isoTime,
+    }),
+    example: { violationId: "bvi_7h6g5f4d3s2a1q0w9e8r", kind: "missing_verify_link", outcome: "fixed", note: null, closedAt: "2026-11-21T03:00:00.000Z" },
+  }),
   "partner.tier.changed": define({
     description: "Your program tier changed (Verified, Advanced, Premier).",
     data: z.strictObject({ from: tier, to: tier, effectiveAt: isoTime, reason: z.string() }),

@@ -12,6 +12,8 @@ export interface FetchLimits {
   maxRedirects: number;
   /** Allow loopback and private-range targets (development, tests, the local fixture site). */
   allowPrivateHosts: boolean;
+  /** Request headers instead of the prober's own user-agent and accept (other crawlers name themselves). */
+  headers?: Record<string, string>;
 }
 
 export type FetchFailure =
@@ -103,7 +105,7 @@ export async function fetchLimited(rawUrl: string, limits: FetchLimits): Promise
       const res = await fetch(url, {
         redirect: "manual",
         signal,
-        headers: { "user-agent": "ProvenantSurvivalProber/1.0", accept: "image/*, application/c2pa, */*;q=0.5" },
+        headers: limits.headers ?? { "user-agent": "ProvenantSurvivalProber/1.0", accept: "image/*, application/c2pa, */*;q=0.5" },
       });
       if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
         await res.body?.cancel().catch(() => {});
