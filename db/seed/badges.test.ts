@@ -11,7 +11,7 @@ describe("badges demo seed", () => {
     const badges = await db.select({ b: partnerBadges, slug: partners.slug }).from(partnerBadges).innerJoin(partners, eq(partners.id, partnerBadges.partnerId));
     expect(new Set(badges.map((r) => r.b.state))).toEqual(new Set(["active", "probation", "expired", "revoked"]));
     const bright = badges.filter((r) => r.slug === "brightpixel-studio").map((r) => `${r.b.badge}:${r.b.state}`).sort();
-    expect(bright).toEqual(["certified_installer:active", "fast_installer:active"]);
+    expect(bright).toEqual(["certified_installer:active", "fast_installer:active", "five_star_nps:active"]);
     const ledger = badges.filter((r) => r.slug === "ledgerline-assurance").map((r) => r.b.badge).sort();
     expect(ledger).toEqual(["certified_auditor", "compliance_pro"]);
     expect((await db.select().from(badgePages)).length).toBeGreaterThanOrEqual(5);

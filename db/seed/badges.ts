@@ -42,7 +42,6 @@ export const seedBadges: AreaSeeder = async ({ tx, now, core, faker }) => {
     [ledger, { badge: "certified_auditor", tier: "advanced", state: "active", issuedDaysAgo: 410, expiresInDays: 320 }],
     [ledger, { badge: "compliance_pro", tier: null, state: "active", issuedDaysAgo: 90, expiresInDays: 275 }],
     [northwind, { badge: "enterprise_certified", tier: "premier", state: "active", issuedDaysAgo: 200, expiresInDays: 165 }],
-    [northwind, { badge: "five_star_nps", tier: null, state: "active", issuedDaysAgo: 60, expiresInDays: 120 }],
     [newcomer, { badge: TRACK_BADGE[newcomer.track], tier: "verified", state: "probation", issuedDaysAgo: 20, expiresInDays: 345 }],
     [lapsed, { badge: "certified_installer", tier: "verified", state: "expired", issuedDaysAgo: 400, expiresInDays: -35 }],
     [revokedPartner, { badge: TRACK_BADGE[revokedPartner.track], tier: "advanced", state: "revoked", issuedDaysAgo: 250, expiresInDays: 115, revokedReason: "Displayed a Premier badge it does not hold after the remediation deadline" }],
@@ -69,6 +68,13 @@ export const seedBadges: AreaSeeder = async ({ tx, now, core, faker }) => {
       }),
     )
     .onConflictDoNothing({ target: [partnerBadges.partnerId, partnerBadges.badge] });
+  // The certification engine seeded the badges it awards; a revocation is an
+  // admin's decision the engine never makes, so it is applied here.
+  const revokePlan = plans.find(([, b]) => b.state === "revoked")!;
+  await tx
+    .update(partnerBadges)
+    .set({ state: "revoked", revokedReason: revokePlan[1].revokedReason!, stateChangedAt: new Date(now.getTime() - 30 * DAY), updatedAt: new Date(now.getTime() - 30 * DAY) })
+    .where(and(eq(partnerBadges.partnerId, revokePlan[0].id!), eq(partnerBadges.badge, revokePlan[1].badge)));
   const rows = await tx
     .select()
     .from(partnerBadges)

@@ -29,9 +29,9 @@ const AREAS: [string, AreaSeeder][] = [
   ["certification", seedCertification],
   ["badges", seedBadges],
   ["payouts", seedPayouts],
-  ["analytics", seedAnalytics],
   ["comarketing", seedComarketing],
   ["legal", seedLegal],
+  ["analytics", seedAnalytics],
 ];
 
 /** True when the demo data is already there (a second `npm run dev` must not reseed). */

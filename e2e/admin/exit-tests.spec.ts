@@ -24,11 +24,11 @@ test("an admin runs the exit tests, downloads the evidence package, checks a has
   await expect(t2).toContainText("PASS");
   await expect(t2).toContainText(/p50 .+ vs .+ \(Δ -/);
   await expect(t2).toContainText(/n = \d+ vs \d+, Mann-Whitney p = /);
-  // Test 3: partner NPS is published; the webinar source is not connected, so it says so and fails.
+  // Test 3: partner NPS is published with its methodology, and partner webinars brought qualified leads.
   const t3 = page.getByTestId("exit-test-3");
   await expect(t3).toContainText(/NPS \d{4}-Q[1-4] published: partner NPS/);
-  await expect(t3).toContainText("FAIL");
-  await expect(t3).toContainText("not enough data: no webinar registrations");
+  await expect(t3).toContainText("PASS");
+  await expect(t3).toContainText(/\d+ qualified webinar leads from \d+ partners/);
   await expect(page.getByTestId("package-state")).toContainText("matches what was generated");
   await expectAccessible(page);
 
@@ -68,7 +68,8 @@ test("the analytics and program health dashboards show the funnel, the deal comp
   await expectAccessible(page);
   await page.getByRole("link", { name: "Program health" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Program health" })).toBeVisible();
-  await expect(page.getByTestId("unmeasured-payoutAccuracy")).toContainText("Not measured yet");
+  await expect(page.getByRole("heading", { name: "Commission payout accuracy" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Brand compliance rate" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Program health by month" })).toBeVisible();
   await expectAccessible(page);
 });

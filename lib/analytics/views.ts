@@ -89,16 +89,21 @@ export async function getProgramHealth(principal: Principal | null, now: Date) {
       ttiPartnerP50: ttiOf(true)?.p50 ?? null,
       ttiSelfP50: ttiOf(false)?.p50 ?? null,
       ttiPartnerN: ttiOf(true)?.n ?? 0,
+      payoutAccuracy: payout.value?.find((x) => x.month === month)?.accuracy ?? null,
+      // Per 100 installs, as a share for the percentage axis.
+      qualityIncidentRate: ((r) => (r === null || r === undefined ? null : r / 100))(incidents.value?.find((x) => x.month === month)?.rate),
+      brandComplianceRate: brand.value?.find((x) => x.month === month)?.rate ?? null,
     };
   });
   return {
     months,
     series,
+    /** Figures whose source is not in this database: shown as "not measured yet", never as zero. */
     unmeasured: [
-      { key: "payoutAccuracy", label: "Commission payout accuracy", reason: payout.reason, values: payout.value },
-      { key: "qualityIncidentRate", label: "Quality incident rate", reason: incidents.reason, values: incidents.value },
-      { key: "brandComplianceRate", label: "Brand compliance rate", reason: brand.reason, values: brand.value },
-    ],
+      { key: "payoutAccuracy", label: "Commission payout accuracy", reason: payout.reason },
+      { key: "qualityIncidentRate", label: "Quality incident rate", reason: incidents.reason },
+      { key: "brandComplianceRate", label: "Brand compliance rate", reason: brand.reason },
+    ].filter((m): m is { key: string; label: string; reason: string } => m.reason !== null),
   };
 }
 

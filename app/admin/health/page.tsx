@@ -23,13 +23,16 @@ export default async function ProgramHealthPage() {
     { title: "Partner retention rate", description: "Partners active in the month before who were active again (installs, deals or attributed customers)", format: "pct", series: [{ key: "retentionRate", label: "Retention" }] },
     { title: "Average deal size", description: "Mean paid amount of partner-attributed payments (USD)", format: "money", series: [{ key: "avgDealCents", label: "Average deal" }] },
     { title: "NPS trend", description: "Answers given in the month; customers about partners and partners about the program", format: "nps", series: [{ key: "customerNps", label: "Customer NPS" }, { key: "partnerNps", label: "Partner NPS" }] },
+    { title: "Commission payout accuracy", description: "Share of payouts paid in the month whose total equals the ledger entries they settle, recomputed from the ledger", format: "pct", series: [{ key: "payoutAccuracy", label: "Accuracy" }] },
+    { title: "Quality incident rate", description: "Certification quality incidents opened in the month, as a share of installs recorded by its end", format: "pct", series: [{ key: "qualityIncidentRate", label: "Incidents per install" }] },
+    { title: "Brand compliance rate", description: "Badge-holding partners without a badge misuse violation opened in the month", format: "pct", series: [{ key: "brandComplianceRate", label: "Compliant" }] },
     { title: "TTI trend", description: "Median time to install of installs verified in the month (log scale)", format: "minutes", series: [{ key: "ttiPartnerP50", label: "Partner-led p50" }, { key: "ttiSelfP50", label: "Self-serve p50" }], log: true },
   ];
   return (
     <>
       <PageHeader eyebrow="Program admin" title="Program health" description={`Monthly trends over the last 12 months (${h.months[0]} to ${h.months.at(-1)}), UTC months; the current month is partial.`} />
       <div className="grid items-start gap-6 xl:grid-cols-2">
-        {charts.map((c) => (
+        {charts.filter((c) => !h.unmeasured.some((m) => c.series.some((s) => s.key === m.key))).map((c) => (
           <Card key={c.title}>
             <CardHeader title={c.title} description={c.description} />
             <CardBody>
