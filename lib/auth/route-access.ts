@@ -59,7 +59,36 @@ export interface MatrixFixture {
   /** An exit-test run (from the command line) and its package hash. */
   exitTestRunId: string;
   exitTestPackageSha256: string;
+  /** The name partner A's owner signs with. */
+  ownerName: string;
+  /** The receipt of partner A's owner signing the agreements (SIGNED_VERSIONS). */
+  receiptId: string;
+  /** Partner A's co-marketing: a one-pager, a webinar (registration open) and a proof file. */
+  onePagerId: string;
+  webinarSlug: string;
+  proofId: string;
+  /** A Verify link whose asset answers (for adding a proof link). */
+  proofLink: string;
+  /** Material partner A submitted: one waiting for review, one sent back with changes requested. */
+  submissionId: string;
+  changesSubmissionId: string;
+  /** Partner A's MDF requests: pending; approved with the activity over; claimed, waiting for the claim decision. */
+  mdfRequestId: string;
+  approvedMdfRequestId: string;
+  claimedMdfRequestId: string;
 }
+
+/** The program documents in force while the matrix runs. */
+export const PUBLISHED_DOCUMENTS = [
+  { document: "program_guide", version: "1.0" },
+  { document: "marketplace_terms", version: "1.0" },
+  { document: "master_agreement", version: "1.0" },
+] as const;
+/** The ones owners sign: partner A's owner has signed them in the fixture. */
+export const SIGNED_VERSIONS = [
+  { document: "master_agreement" as const, version: "1.0" },
+  { document: "marketplace_terms" as const, version: "1.0" },
+];
 
 export interface RouteCase {
   /** How callers authenticate: session cookies or API keys. */
@@ -128,6 +157,11 @@ const listingInput = {
   slaResponseHours: 24,
   proofLinks: [],
 };
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const mdfInput = () => ({ activityType: "webinar", title: "Matrix storefront webinar", startsOn: inDays(30), endsOn: inDays(30), amount: 50_000, expectedLeads: 10 });
+const signInput = (f: MatrixFixture) => ({ fullName: f.ownerName, consent: true, documents: SIGNED_VERSIONS });
+const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const PDF_BYTES = new TextEncoder().encode("%PDF-1.4\n% receipt\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
 export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/(public)/page.tsx": { expect: PUBLIC_PAGE },
@@ -139,6 +173,14 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/(public)/nps/quarters/page.tsx": { expect: PUBLIC_PAGE },
   // A quarter nobody published: the public page does not exist.
   "app/(public)/nps/quarters/[quarter]/page.tsx": { params: () => ({ quarter: "2019-q1" }), expect: all<Outcome>("notFound") },
+  "app/(public)/program/page.tsx": { expect: PUBLIC_PAGE },
+  "app/(public)/program/agreement/page.tsx": { expect: PUBLIC_PAGE },
+  "app/(public)/program/guide/page.tsx": { expect: PUBLIC_PAGE },
+  "app/(public)/program/terms/page.tsx": { searchParams: () => ({ version: "1.0" }), expect: PUBLIC_PAGE },
+  "app/(public)/program/history/page.tsx": { expect: PUBLIC_PAGE },
+  "app/(public)/program/playbooks/page.tsx": { expect: all<Outcome>("redirect") }, // the playbooks are a section of /program
+  "app/(public)/program/playbooks/[track]/page.tsx": { params: () => ({ track: "installer" }), expect: PUBLIC_PAGE },
+  "app/(public)/webinars/[slug]/page.tsx": { params: (f) => ({ slug: f.webinarSlug }), expect: PUBLIC_PAGE },
   "app/(public)/partners/[slug]/page.tsx": { params: (f) => ({ slug: f.partnerSlug }), expect: PUBLIC_PAGE },
   "app/(public)/reports/[id]/page.tsx": { params: (f) => ({ id: f.publishedReportId }), expect: PUBLIC_PAGE },
   "app/(public)/sign-in/page.tsx": { expect: by("ok", "redirect", "redirect", "redirect", "redirect") }, // signed in: on to the console
@@ -163,6 +205,11 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/admin/partners/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/partners/[id]/page.tsx": { params: (f) => ({ id: f.partnerId }), expect: ADMIN_PAGE },
   "app/admin/quality/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/legal/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/marketing/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/marketing/[id]/page.tsx": { params: (f) => ({ id: f.submissionId }), expect: ADMIN_PAGE },
+  "app/admin/mdf/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/mdf/[id]/page.tsx": { params: (f) => ({ id: f.mdfRequestId }), expect: ADMIN_PAGE },
   "app/admin/quality/installs/[id]/page.tsx": { params: (f) => ({ id: f.installId }), expect: ADMIN_PAGE },
 
   // Asking for partner A's console by id: only A's own people get it.
@@ -189,6 +236,17 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/console/survival/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/team/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/webhooks/page.tsx": { expect: CONSOLE_PAGE },
+  // Asking for partner A's agreements by id, like the console's home: only A's own people.
+  "app/console/agreements/page.tsx": { searchParams: (f) => ({ partner: f.partnerId }), expect: by("signin", "ok", "ok", "forbidden", "forbidden") },
+  "app/console/marketing/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/marketing/proofs/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/marketing/webinars/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/marketing/submissions/page.tsx": { expect: CONSOLE_PAGE },
+  // Partner A's objects: B's owner gets a 404; admins (no partner) the console's no-partner state pointing to the admin pages.
+  "app/console/marketing/submissions/[id]/page.tsx": { params: (f) => ({ id: f.submissionId }), expect: by("signin", "ok", "ok", "notFound", "ok") },
+  "app/console/marketing/one-pagers/[id]/page.tsx": { params: (f) => ({ id: f.onePagerId }), expect: by("signin", "ok", "ok", "notFound", "ok") },
+  "app/console/mdf/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/mdf/[id]/page.tsx": { params: (f) => ({ id: f.mdfRequestId }), expect: by("signin", "ok", "ok", "notFound", "ok") },
   "app/console/webhooks/[id]/page.tsx": { params: (f) => ({ id: f.endpointId }), expect: by("signin", "ok", "ok", "notFound", "ok") },
 };
 
@@ -274,6 +332,27 @@ export const ROUTE_ACCESS: Record<string, RouteEntry> = {
   "app/api/v1/webhooks/endpoints/[id]/test/route.ts": { POST: { as: "key", params: (f) => ({ id: f.endpointId }), expect: A_OBJECT(200) } },
   "app/api/v1/webhooks/deliveries/[id]/resend/route.ts": { POST: { as: "key", params: (f) => ({ id: f.deliveryId }), expect: A_OBJECT(200) } },
 
+  "app/api/v1/mdf/requests/route.ts": {
+    GET: { as: "key", expect: OWN_READ },
+    POST: { as: "key", body: () => mdfInput(), expect: by(401, 201, 201, 201, 403) }, // B's key requests for B
+  },
+  "app/api/program/documents/[document]/[version]/route.ts": { GET: { as: "session", params: () => ({ document: "master_agreement", version: "1.0" }), expect: PUBLIC_GET } },
+  // Receipts: A's team and admins; another partner's receipt id is a 404.
+  "app/api/console/agreements/receipts/[id]/route.ts": { GET: { as: "session", params: (f) => ({ id: f.receiptId }), expect: by(401, 200, 200, 404, 200) } },
+  // Only owners sign. A's owner already signed the versions in force: past the guard, told so.
+  "app/api/console/agreements/signatures/route.ts": {
+    POST: { as: "session", body: (f) => ({ partnerId: f.partnerId, ...signInput(f) }), expect: by(401, 403, 409, 403, 403) },
+  },
+  "app/api/console/marketing/assets/route.ts": {
+    GET: { as: "session", path: (f) => `/api/console/marketing/assets?partnerId=${f.partnerId}&file=logos/provenant-partners.svg`, expect: by(401, 200, 200, 403, 200) },
+  },
+  "app/api/console/one-pagers/[id]/html/route.ts": {
+    GET: { as: "session", params: (f) => ({ id: f.onePagerId }), path: (f) => `/api/console/one-pagers/${f.onePagerId}/html?partnerId=${f.partnerId}`, expect: by(401, 200, 200, 403, 200) },
+  },
+  "app/api/console/one-pagers/[id]/pdf/route.ts": {
+    GET: { as: "session", params: (f) => ({ id: f.onePagerId }), path: (f) => `/api/console/one-pagers/${f.onePagerId}/pdf?partnerId=${f.partnerId}`, expect: by(401, 200, 200, 403, 200) },
+  },
+
   "app/fixture-site/[...path]/route.ts": { GET: { as: "session", params: () => ({ path: ["c2pa.jpg"] }), expect: all(404) } }, // off outside development
   "app/r/[code]/route.ts": { GET: { as: "session", params: (f) => ({ code: f.linkCode }), expect: all(302) } },
 };
@@ -357,6 +436,52 @@ export const ACTION_ACCESS: Record<string, ActionEntry> = {
     setReportPublishedAction: { args: (f) => [f.reportId, true], expect: by("signin", "forbidden", "ok", "notFound", "notFound") },
     runRollupsNowAction: { args: () => [], expect: ADMIN_ACTION },
   },
+  "lib/marketing/actions.ts": {
+    createOnePagerAction: { args: (f) => [f.partnerId, { template: "green-checklist", headline: "Survives the trip" }], expect: MEMBER_WRITE },
+    createWebinarAction: { args: (f) => [f.partnerId, { title: "Matrix webinar", startsAt: `${inDays(20)}T16:00:00Z` }], expect: MEMBER_WRITE },
+    // Anyone may register for a public webinar.
+    registerForWebinarAction: {
+      args: (f, role) => [f.webinarSlug, { name: "Ana Lead", email: `ana-${role}@acme.example`, company: "Acme", companySize: "51-200", role: "marketing", consent: "on" }],
+      expect: all<Outcome>("ok"),
+    },
+    submitMaterialAction: { args: (f) => [f.partnerId, formOf({ title: "Matrix flyer", url: "https://matrix.example/flyer.pdf" })], expect: MEMBER_WRITE },
+    resubmitMaterialAction: {
+      args: (f) => [f.partnerId, f.changesSubmissionId, formOf({ url: "https://matrix.example/banner-2.png", comment: "Current badge" })],
+      expect: MEMBER_WRITE,
+    },
+    // The review thread: A's team and the reviewing admins; another partner's submission is a 404.
+    commentOnMaterialAction: { args: (f) => [f.submissionId, formOf({ body: "Any news?" })], expect: by("signin", "ok", "ok", "notFound", "ok") },
+    reviewMaterialAction: { args: (f) => [f.submissionId, formOf({ decision: "approve" })], expect: ADMIN_ACTION },
+    addProofLinkAction: { args: (f) => [f.partnerId, formOf({ title: "Hero", link: f.proofLink })], expect: MEMBER_WRITE },
+    addProofFileAction: { args: (f) => [f.partnerId, formOf({ title: "Screenshot" }, { file: new File([PNG_BYTES], "shot.png", { type: "image/png" }) })], expect: MEMBER_WRITE },
+    removeProofAction: { args: (f) => [f.partnerId, f.proofId], expect: MEMBER_WRITE },
+  },
+  "lib/mdf/actions.ts": {
+    requestMdfAction: { args: (f) => [f.partnerId, mdfInput()], expect: MEMBER_WRITE },
+    decideMdfRequestAction: { args: (f) => [f.mdfRequestId, formOf({ decision: "approve" })], expect: ADMIN_ACTION },
+    submitMdfClaimAction: {
+      args: (f) => [
+        f.partnerId,
+        f.approvedMdfRequestId,
+        formOf(
+          { claimedAmount: "800.00", actualLeads: "9", resultsSummary: "Ran the webinar, nine qualified leads." },
+          { receipts: new File([PDF_BYTES], "invoice.pdf", { type: "application/pdf" }) },
+        ),
+      ],
+      expect: MEMBER_WRITE,
+    },
+    decideMdfClaimAction: { args: (f) => [f.claimedMdfRequestId, formOf({ decision: "approve" })], expect: ADMIN_ACTION },
+  },
+  "lib/legal/actions.ts": {
+    // Only owners sign. A's owner already signed the versions in force: past the guard, told so.
+    signAgreementsAction: { args: (f) => [f.partnerId, signInput(f)], expect: by("signin", "forbidden", "conflict", "forbidden", "forbidden") },
+    // Version 1.0 is in force already: the admin passes the guard and is told (publishing a new version would change the world for every later test).
+    publishVersionAction: { args: () => [{ document: "master_agreement", version: "1.0" }], expect: by("signin", "forbidden", "forbidden", "forbidden", "conflict") },
+  },
+  "lib/onboarding/actions.ts": {
+    // Partner A's checklist is not finished (no quiz, no live badge, no payout account): A's team passes the guard and is told to finish it first.
+    dismissOnboardingAction: { args: (f) => [f.partnerId], expect: by("signin", "conflict", "conflict", "forbidden", "forbidden") },
+  },
   "lib/webhooks/actions.ts": {
     createEndpointAction: { args: (f) => [f.partnerId, endpointInput], expect: OWNER_WRITE },
     updateEndpointAction: { args: (f) => [f.partnerId, f.endpointId, { description: "Renamed" }], expect: OWNER_WRITE },
@@ -368,8 +493,9 @@ export const ACTION_ACCESS: Record<string, ActionEntry> = {
   },
 };
 
-function formOf(values: Record<string, string>): FormData {
+function formOf(values: Record<string, string>, files: Record<string, Blob> = {}): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(values)) form.set(k, v);
+  for (const [k, v] of Object.entries(files)) form.set(k, v);
   return form;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { addCommission } from "@/lib/payouts/testing";
@@ -24,7 +24,19 @@ import { addEndpoint } from "@/lib/testing/webhooks";
 import { PARTNER_API_SCOPES, type Principal } from "./permissions";
 import { diskStorage, setStorageForTests } from "@/lib/storage/storage";
 import { saveUpload } from "@/lib/storage/uploads";
-import { ACTION_ACCESS, PAGE_ACCESS, ROLES, ROUTE_ACCESS, type MatrixFixture, type Outcome, type Role, type RouteCase } from "./route-access";
+import { startFakeServer } from "@/lib/testing/fake-http";
+import { verifyLinkFor } from "@/lib/partners/constants";
+import { createOnePager } from "@/lib/marketing/one-pagers";
+import { addProofFile } from "@/lib/marketing/proofs";
+import { reviewMaterial, submitMaterial } from "@/lib/marketing/submissions";
+import { createWebinar } from "@/lib/marketing/webinars";
+import { requestMdf } from "@/lib/mdf/request-mdf";
+import { decideMdfRequest } from "@/lib/mdf/decide-request";
+import { submitMdfClaim } from "@/lib/mdf/submit-claim";
+import { publishVersion } from "@/lib/legal/publish";
+import { findPublication } from "@/lib/legal/store";
+import { signAgreements } from "@/lib/legal/sign-agreements";
+import { ACTION_ACCESS, PAGE_ACCESS, PUBLISHED_DOCUMENTS, ROLES, ROUTE_ACCESS, SIGNED_VERSIONS, type MatrixFixture, type Outcome, type Role, type RouteCase } from "./route-access";
 
 // Walks app/ for pages and route handlers and the code base for "use server"
 // files, checks each has an entry in lib/auth/route-access.ts, then calls every
@@ -115,14 +127,46 @@ interface World {
 let seq = 0;
 setStorageForTests(diskStorage(mkdtempSync(path.join(tmpdir(), "pp-matrix-files-"))));
 
+// A site whose proof asset answers (adding a Verify link fetches the asset).
+let proofSite: Awaited<ReturnType<typeof startFakeServer>>;
+beforeAll(async () => {
+  proofSite = await startFakeServer((req) => (req.path === "/hero.jpg" ? { status: 200, body: "jpeg bytes", headers: { "content-type": "image/jpeg" } } : { status: 404, body: "missing" }));
+});
+afterAll(async () => proofSite?.close());
+
+const DAY = 86_400_000;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const PDF = new TextEncoder().encode("%PDF-1.4\n% receipt\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+/** The program documents in force: published once per database, a month back. */
+async function ensureDocumentsPublished(admin: Principal, now: Date): Promise<void> {
+  const db = await getDb();
+  for (const { document, version } of PUBLISHED_DOCUMENTS) {
+    if (await findPublication(db, document, version)) continue;
+    await publishVersion({ principal: admin, input: { document, version }, now: new Date(now.getTime() - 30 * DAY) });
+  }
+}
+
 async function buildWorld(): Promise<World> {
   const n = ++seq;
   const now = new Date();
   const db = await getDb();
-  const a = await makeTeam({ website: `https://matrix-a${n}.example` });
-  const b = await makeTeam();
+  // Both partners active at the Advanced tier: co-marketing and MDF are open to them.
+  const a = await makeTeam({ website: `https://matrix-a${n}.example`, tier: "advanced" });
+  const b = await makeTeam({ tier: "advanced" });
   const admin = await makeAdmin();
   const adminId = admin.kind === "user" ? admin.viewer.userId : "";
+
+  // The agreements are in force and partner A's owner signed them (payouts wait for that).
+  await ensureDocumentsPublished(admin, now);
+  const { receiptId } = await signAgreements({
+    principal: a.asOwner,
+    partnerId: a.partner.id,
+    input: { fullName: a.owner.name, consent: true, documents: SIGNED_VERSIONS },
+    context: { ip: "203.0.113.7", userAgent: "Matrix" },
+    now,
+  });
 
   const allScopes = { name: "matrix", scopes: [...PARTNER_API_SCOPES] };
   const keyA = await createPartnerApiKey({ principal: a.asOwner, partnerId: a.partner.id, input: allScopes, now });
@@ -203,6 +247,31 @@ async function buildWorld(): Promise<World> {
 
   const exitRun = await runExitTests({ now, trigger: "cli" });
 
+  // Co-marketing: a one-pager, a webinar, a proof file and two submissions (one waiting for review, one sent back).
+  const onePager = await createOnePager({ principal: a.asMember, partnerId: a.partner.id, input: { template: "green-checklist", headline: "Green in fifteen minutes" }, now });
+  const webinar = await createWebinar({ principal: a.asMember, partnerId: a.partner.id, input: { title: "Survival live", startsAt: new Date(now.getTime() + 14 * DAY).toISOString() }, now });
+  const proof = await addProofFile({ principal: a.asOwner, partnerId: a.partner.id, input: { title: "Screenshot" }, file: { bytes: PNG, filename: "shot.png", declaredType: "image/png" }, now });
+  const submission = await submitMaterial({ principal: a.asMember, partnerId: a.partner.id, input: { title: "Flyer", url: "https://matrix.example/flyer.pdf" }, file: null, now });
+  const sentBack = await submitMaterial({ principal: a.asMember, partnerId: a.partner.id, input: { title: "Banner", url: "https://matrix.example/banner.png" }, file: null, now });
+  await reviewMaterial({ principal: admin, submissionId: sentBack.id, input: { decision: "request_changes", comment: "Use the current badge" }, now });
+
+  // MDF: a pending request; one approved whose activity is over (claimable); one already claimed.
+  const mdfInput = (title: string, startsOn: Date) => ({ activityType: "webinar", title, startsOn: isoDay(startsOn), endsOn: isoDay(startsOn), amount: 100_000, expectedLeads: 20 });
+  const then = new Date(now.getTime() - 20 * DAY);
+  const pending = await requestMdf({ principal: a.asOwner, partnerId: a.partner.id, input: mdfInput("Upcoming storefront webinar", new Date(now.getTime() + 30 * DAY)), now });
+  const claimable = await requestMdf({ principal: a.asOwner, partnerId: a.partner.id, input: mdfInput("Past storefront webinar", new Date(then.getTime() + 5 * DAY)), now: then });
+  await decideMdfRequest({ principal: admin, requestId: claimable.id, input: { decision: "approve" }, now: then });
+  const claimed = await requestMdf({ principal: a.asOwner, partnerId: a.partner.id, input: mdfInput("Past trade show", new Date(then.getTime() + 5 * DAY)), now: then });
+  await decideMdfRequest({ principal: admin, requestId: claimed.id, input: { decision: "approve" }, now: then });
+  await submitMdfClaim({
+    principal: a.asOwner,
+    partnerId: a.partner.id,
+    requestId: claimed.id,
+    input: { claimedAmount: 90_000, actualLeads: 12, resultsSummary: "Ran the booth for two days, 12 qualified leads." },
+    receipts: [{ bytes: PDF, filename: "invoice.pdf", declaredType: "application/pdf" }],
+    now,
+  });
+
   const f: MatrixFixture = {
     partnerId: a.partner.id,
     partnerSlug: a.partner.slug,
@@ -226,6 +295,17 @@ async function buildWorld(): Promise<World> {
     manualPayoutId: manualPayout!.id,
     exitTestRunId: exitRun.id,
     exitTestPackageSha256: exitRun.manifestSha256,
+    ownerName: a.owner.name ?? "",
+    receiptId,
+    onePagerId: onePager.id,
+    webinarSlug: webinar.slug,
+    proofId: proof.id,
+    proofLink: verifyLinkFor(`${proofSite.url}/hero.jpg`),
+    submissionId: submission.id,
+    changesSubmissionId: sentBack.id,
+    mdfRequestId: pending.id,
+    approvedMdfRequestId: claimable.id,
+    claimedMdfRequestId: claimed.id,
   };
   return {
     f,
