@@ -24,6 +24,9 @@ import { addEndpoint } from "@/lib/testing/webhooks";
 import { PARTNER_API_SCOPES, type Principal } from "./permissions";
 import { diskStorage, setStorageForTests } from "@/lib/storage/storage";
 import { saveUpload } from "@/lib/storage/uploads";
+import { openIncident } from "@/lib/certification/incidents";
+import { assessmentsOf, startQuiz } from "@/lib/certification/quizzes";
+import { submitDocument } from "@/lib/certification/submissions";
 import { ACTION_ACCESS, PAGE_ACCESS, ROLES, ROUTE_ACCESS, type MatrixFixture, type Outcome, type Role, type RouteCase } from "./route-access";
 
 // Walks app/ for pages and route handlers and the code base for "use server"
@@ -203,6 +206,18 @@ async function buildWorld(): Promise<World> {
 
   const exitRun = await runExitTests({ now, trigger: "cli" });
 
+  // certification: an open quiz attempt, an unanswered incident and a document waiting for review, all partner A's.
+  const quizAssessment = assessmentsOf(a.partner.track)[0]!;
+  const attempt = await startQuiz({ principal: a.asOwner, partnerId: a.partner.id, assessment: quizAssessment, now });
+  const incident = await openIncident({ principal: a.asOwner, partnerId: a.partner.id, input: { title: "Manifests 404 on the CDN", severity: "high" }, now });
+  const submission = await submitDocument({
+    principal: a.asMember,
+    partnerId: a.partner.id,
+    input: { kind: "enterprise_reference", title: "Contoso Media" },
+    file: { bytes: new TextEncoder().encode("%PDF-1.7\n% reference letter\n"), filename: "contoso.pdf", declaredType: "application/pdf" },
+    now,
+  });
+
   const f: MatrixFixture = {
     partnerId: a.partner.id,
     partnerSlug: a.partner.slug,
@@ -226,6 +241,12 @@ async function buildWorld(): Promise<World> {
     manualPayoutId: manualPayout!.id,
     exitTestRunId: exitRun.id,
     exitTestPackageSha256: exitRun.manifestSha256,
+    // certification
+    quizAssessment,
+    quizAttemptId: attempt.id,
+    quizQuestionCount: attempt.questions.length,
+    incidentId: incident.id,
+    submissionId: submission.id,
   };
   return {
     f,
