@@ -76,6 +76,16 @@ export interface MatrixFixture {
   mdfRequestId: string;
   approvedMdfRequestId: string;
   claimedMdfRequestId: string;
+  // certification
+  /** The assessment partner A's track includes (its quiz page). */
+  quizAssessment: string;
+  /** An open quiz attempt of partner A (started by its owner) and how many questions it has. */
+  quizAttemptId: string;
+  quizQuestionCount: number;
+  /** An incident of partner A, not yet answered. */
+  incidentId: string;
+  /** A document partner A submitted, waiting for review. */
+  certSubmissionId: string;
 }
 
 /** The program documents in force while the matrix runs. */
@@ -97,7 +107,7 @@ export interface RouteCase {
   path?: (f: MatrixFixture) => string;
   params?: (f: MatrixFixture) => Record<string, string | string[]>;
   body?: (f: MatrixFixture, role: Role) => unknown;
-  form?: (f: MatrixFixture) => Record<string, string>;
+  form?: (f: MatrixFixture) => Record<string, string | Blob>;
   expect: Expect<number>;
 }
 
@@ -248,6 +258,18 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/console/mdf/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/mdf/[id]/page.tsx": { params: (f) => ({ id: f.mdfRequestId }), expect: by("signin", "ok", "ok", "notFound", "ok") },
   "app/console/webhooks/[id]/page.tsx": { params: (f) => ({ id: f.endpointId }), expect: by("signin", "ok", "ok", "notFound", "ok") },
+
+  // certification
+  "app/(public)/soc2/page.tsx": { expect: PUBLIC_PAGE },
+  "app/admin/certification/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/certification/partners/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/certification/partners/[id]/page.tsx": { params: (f) => ({ id: f.partnerId }), expect: ADMIN_PAGE },
+  "app/console/certification/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/certification/documents/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/certification/incidents/page.tsx": { expect: CONSOLE_PAGE },
+  // Partner B is on the same track, so B's owner gets B's own quiz page.
+  "app/console/certification/quiz/[assessment]/page.tsx": { params: (f) => ({ assessment: f.quizAssessment }), expect: CONSOLE_PAGE },
+  "app/console/scorecard/page.tsx": { expect: CONSOLE_PAGE },
 };
 
 export const ROUTE_ACCESS: Record<string, RouteEntry> = {
@@ -355,6 +377,14 @@ export const ROUTE_ACCESS: Record<string, RouteEntry> = {
 
   "app/fixture-site/[...path]/route.ts": { GET: { as: "session", params: () => ({ path: ["c2pa.jpg"] }), expect: all(404) } }, // off outside development
   "app/r/[code]/route.ts": { GET: { as: "session", params: (f) => ({ code: f.linkCode }), expect: all(302) } },
+
+  // certification
+  // Uploading a document for partner A: its team only (admins review, they do not submit).
+  "app/api/console/certification/documents/route.ts": {
+    POST: { as: "session", form: (f) => ({ partnerId: f.partnerId, kind: "enterprise_reference", title: "Matrix Media", file: pdfFile() }), expect: by(401, 201, 201, 403, 403) },
+  },
+  "app/api/cron/certification/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
+  "app/api/v1/certification/route.ts": { GET: { as: "key", expect: OWN_READ } },
 };
 
 export const ACTION_ACCESS: Record<string, ActionEntry> = {
@@ -491,7 +521,26 @@ export const ACTION_ACCESS: Record<string, ActionEntry> = {
     sendTestEventAction: { args: (f) => [f.partnerId, f.endpointId], expect: OWNER_WRITE },
     resendDeliveryAction: { args: (f) => [f.partnerId, f.deliveryId, f.endpointId], expect: OWNER_WRITE },
   },
+
+  // certification
+  "lib/certification/actions.ts": {
+    // Quizzes are the team's (admins have no attempts of their own to take).
+    startQuizAction: { args: (f) => [f.partnerId, f.quizAssessment], expect: MEMBER_WRITE },
+    // Someone else's attempt is not revealed.
+    submitQuizAction: { args: (f) => [f.quizAttemptId, Array.from({ length: f.quizQuestionCount }, () => 0)], expect: by("signin", "ok", "ok", "notFound", "notFound") },
+    // Admins open incidents on a customer's behalf; answering and resolving is the partner's job.
+    openIncidentAction: { args: (f) => [f.partnerId, { title: "Manifests 404 on the CDN", severity: "high" }], expect: by("signin", "ok", "ok", "forbidden", "ok") },
+    respondIncidentAction: { args: (f) => [f.incidentId, { note: "Rolled the CDN rule back" }], expect: by("signin", "ok", "ok", "notFound", "forbidden") },
+    resolveIncidentAction: { args: (f) => [f.incidentId, { note: "Fixed at the origin" }], expect: by("signin", "ok", "ok", "notFound", "forbidden") },
+    reviewSubmissionAction: { args: (f) => [f.certSubmissionId, { decision: "approved" }], expect: ADMIN_ACTION },
+    overrideTierAction: { args: (f) => [f.partnerId, { tier: "premier", reason: "Launch partner for the rollout" }], expect: ADMIN_ACTION },
+    runCertificationNowAction: { args: () => [], expect: ADMIN_ACTION },
+  },
 };
+
+function pdfFile(): File {
+  return new File([new TextEncoder().encode("%PDF-1.7\n% reference letter\n")], "reference.pdf", { type: "application/pdf" });
+}
 
 function formOf(values: Record<string, string>, files: Record<string, Blob> = {}): FormData {
   const form = new FormData();

@@ -36,6 +36,9 @@ import { submitMdfClaim } from "@/lib/mdf/submit-claim";
 import { publishVersion } from "@/lib/legal/publish";
 import { findPublication } from "@/lib/legal/store";
 import { signAgreements } from "@/lib/legal/sign-agreements";
+import { openIncident } from "@/lib/certification/incidents";
+import { assessmentsOf, startQuiz } from "@/lib/certification/quizzes";
+import { submitDocument } from "@/lib/certification/submissions";
 import { ACTION_ACCESS, PAGE_ACCESS, PUBLISHED_DOCUMENTS, ROLES, ROUTE_ACCESS, SIGNED_VERSIONS, type MatrixFixture, type Outcome, type Role, type RouteCase } from "./route-access";
 
 // Walks app/ for pages and route handlers and the code base for "use server"
@@ -269,6 +272,18 @@ async function buildWorld(): Promise<World> {
     requestId: claimed.id,
     input: { claimedAmount: 90_000, actualLeads: 12, resultsSummary: "Ran the booth for two days, 12 qualified leads." },
     receipts: [{ bytes: PDF, filename: "invoice.pdf", declaredType: "application/pdf" }],
+      now,
+    });
+
+  // certification: an open quiz attempt, an unanswered incident and a document waiting for review, all partner A's.
+  const quizAssessment = assessmentsOf(a.partner.track)[0]!;
+  const attempt = await startQuiz({ principal: a.asOwner, partnerId: a.partner.id, assessment: quizAssessment, now });
+  const incident = await openIncident({ principal: a.asOwner, partnerId: a.partner.id, input: { title: "Manifests 404 on the CDN", severity: "high" }, now });
+  const certSubmission = await submitDocument({
+    principal: a.asMember,
+    partnerId: a.partner.id,
+    input: { kind: "enterprise_reference", title: "Contoso Media" },
+    file: { bytes: new TextEncoder().encode("%PDF-1.7\n% reference letter\n"), filename: "contoso.pdf", declaredType: "application/pdf" },
     now,
   });
 
@@ -306,6 +321,12 @@ async function buildWorld(): Promise<World> {
     mdfRequestId: pending.id,
     approvedMdfRequestId: claimable.id,
     claimedMdfRequestId: claimed.id,
+    // certification
+    quizAssessment,
+    quizAttemptId: attempt.id,
+    quizQuestionCount: attempt.questions.length,
+    incidentId: incident.id,
+    certSubmissionId: certSubmission.id,
   };
   return {
     f,

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { audit } from "@/lib/audit/audit";
 import { actorOf } from "@/lib/auth/actor";
 import { assertAdmin, assertPartner, decidePrincipalForPartner, type Principal } from "@/lib/auth/permissions";
-import { conflict, notFound, parseOrThrow } from "@/lib/errors";
+import { conflict, notFound, parseOrThrow, unauthorized } from "@/lib/errors";
 import { findPartner } from "@/lib/partners/store";
 import { TRACK_SLA_HOURS } from "@/lib/tiers/rules";
 import { HOUR_MS } from "./math";
@@ -40,6 +40,8 @@ export async function openIncident(args: { principal: Principal | null; partnerI
 }
 
 async function change(args: { principal: Principal | null; incidentId: string; input: unknown; now: Date }, step: "respond" | "resolve"): Promise<IncidentRow> {
+  // Signed out: say so, rather than a 404 that reads like the incident is gone.
+  if (!args.principal) throw unauthorized();
   const { note } = parseOrThrow(incidentNoteSchema, args.input);
   const db = await getDb();
   return db.transaction(async (tx) => {

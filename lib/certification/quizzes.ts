@@ -5,7 +5,7 @@ import type { Assessment } from "@/db/schema";
 import { audit } from "@/lib/audit/audit";
 import { actorOf } from "@/lib/auth/actor";
 import { assertPartner, type Principal } from "@/lib/auth/permissions";
-import { AppError, conflict, forbidden, notFound, parseOrThrow } from "@/lib/errors";
+import { AppError, conflict, forbidden, notFound, parseOrThrow, unauthorized } from "@/lib/errors";
 import { lockPartner } from "@/lib/partners/store";
 import { attemptsLeftToday, deadlineOf, drawAttempt, gradeAttempt, QUIZ_ATTEMPTS_PER_DAY, submitRefusal, type Random } from "./quiz";
 import { activeQuestions, attemptsSince, findAttempt, gradeAttemptRow, insertAttempt, lockAttempt, questionsByIds, type QuizAttemptRow } from "./quiz-store";
@@ -105,6 +105,7 @@ export async function quizStatus(principal: Principal | null, partnerId: string,
 }
 
 export async function submitQuiz(args: { principal: Principal | null; attemptId: string; input: unknown; now: Date }): Promise<AttemptResult> {
+  if (!args.principal) throw unauthorized();
   const db = await getDb();
   const found = await findAttempt(db, args.attemptId);
   // Someone else's attempt is not revealed.
