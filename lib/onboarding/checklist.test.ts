@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { installs, partnerBadges } from "@/db/schema";
+import { installs, partnerBadges, partnerPayoutSettings } from "@/db/schema";
 import { publishVersion } from "@/lib/legal/publish";
 import { signAgreements } from "@/lib/legal/sign-agreements";
 import { makeAdmin, makeTeam, T0 } from "@/lib/testing/factories";
@@ -107,13 +107,14 @@ describe("the checklist from the database", () => {
     await expect(getOnboarding(other.asOwner, partner.id, T0)).rejects.toMatchObject({ code: "forbidden" });
   });
 
-  it("reads a payouts area defensively: absent is not done, present and connected is done", async () => {
+  it("ticks payouts once the payout prerequisites are in place", async () => {
     const db = await getDb();
     const { partner, asOwner } = await makeTeam();
     expect((await getOnboarding(asOwner, partner.id, T0)).steps.find((s) => s.id === "payouts")!.done).toBe(false);
-    await db.execute(sql`create table partner_payout_settings (partner_id text primary key, stripe_account_id text, payouts_enabled boolean not null default false)`);
-    await db.execute(sql`insert into partner_payout_settings values (${partner.id}, 'acct_123', true)`);
+    await db.insert(partnerPayoutSettings).values({ partnerId: partner.id, termsAcceptedAt: T0, termsVersion: "2026-11", taxFormStatus: "submitted", taxFormType: "w9", updatedAt: T0 });
+    // A tax form waiting for verification is not enough.
+    expect((await getOnboarding(asOwner, partner.id, T0)).steps.find((s) => s.id === "payouts")!.done).toBe(false);
+    await db.update(partnerPayoutSettings).set({ taxFormStatus: "verified" }).where(eq(partnerPayoutSettings.partnerId, partner.id));
     expect((await getOnboarding(asOwner, partner.id, T0)).steps.find((s) => s.id === "payouts")!.done).toBe(true);
-    await db.execute(sql`drop table partner_payout_settings`);
   });
 });

@@ -1,4 +1,7 @@
 import "server-only";
+import { missingPrerequisites } from "@/lib/payouts/rules";
+import { prerequisiteFacts } from "@/lib/payouts/store";
+import { payoutMode } from "@/lib/payouts/views";
 import { and, count, eq, inArray, lte, sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import { installs, onboardingDismissals, partnerBadges, partners } from "@/db/schema";
@@ -155,18 +158,15 @@ async function tableExists(db: Queryable, name: string): Promise<boolean> {
   return Boolean(row?.t);
 }
 
-/** Payout account connected, from the payouts area's settings; null without that area. */
-async function readPayoutsConnected(db: Queryable, partnerId: string): Promise<boolean | null> {
-  try {
-    if (!(await tableExists(db, "partner_payout_settings"))) return null;
-    const [row] = await queryRows<{ ok: boolean }>(
-      db,
-      sql`select (payouts_enabled and stripe_account_id is not null) as ok from partner_payout_settings where partner_id = ${partnerId}`,
-    );
-    return row?.ok ?? false;
-  } catch {
-    return null;
-  }
+/**
+ * Payouts set up: the payout run's prerequisites are in place (payout terms,
+ * a verified tax form and, when payouts go through Stripe, an enabled
+ * connected account), read from the payouts area itself.
+ */
+async function readPayoutsConnected(db: Queryable, partnerId: string, now: Date): Promise<boolean | null> {
+  const facts = await prerequisiteFacts(db, partnerId, now);
+  // Signing the agreements is a step of its own ("terms").
+  return missingPrerequisites(facts, payoutMode()).filter((m) => m !== "agreements").length === 0;
 }
 
 /** Best quiz score reaching the pass mark, from the certification area's attempts; null without that area. */
@@ -193,7 +193,7 @@ export async function onboardingFacts(db: Queryable, partnerId: string, now: Dat
     db.select({ n: count() }).from(installs).where(and(eq(installs.partnerId, partnerId), lte(installs.startedAt, now))),
     db.select({ n: count() }).from(partnerBadges).where(and(eq(partnerBadges.partnerId, partnerId), inArray(partnerBadges.state, ["active", "probation"]))),
     db.select().from(onboardingDismissals).where(eq(onboardingDismissals.partnerId, partnerId)),
-    readPayoutsConnected(db, partnerId),
+    readPayoutsConnected(db, partnerId, now),
     readQuizPassed(db, partnerId, partner.track),
   ]);
   return {
