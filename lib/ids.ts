@@ -48,6 +48,8 @@ export const ID_PREFIXES = {
   webhookAttempt: "wha",
   badge: "bdg",
   upload: "upl",
+  lead: "lead",
+  listingReview: "lrv",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

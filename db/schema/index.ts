@@ -9,3 +9,4 @@ export * from "./webhooks";
 export * from "./evidence";
 export * from "./badges";
 export * from "./uploads";
+export * from "./directory";
