@@ -1,7 +1,6 @@
 import { DirectoryView } from "@/components/partners/directory-view";
+import { searchDirectory } from "@/lib/directory/search";
 import { readDirectoryParams } from "@/lib/partners/directory-params";
-import { searchDirectory } from "@/lib/partners/directory";
-import { formatNumber } from "@/lib/format";
 
 export default async function DirectoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { query, params, error } = readDirectoryParams(await searchParams);
@@ -10,7 +9,6 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
     <DirectoryView
       path="/"
       result={result}
-      values={query}
       params={params}
       filterError={error}
       intro={
@@ -20,8 +18,9 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
             Find a certified partner for Content Credentials
           </h1>
           <p className="mt-3 text-base text-ink-muted">
-            {formatNumber(result.total)} installers, auditors and enterprise integrators who keep C2PA provenance alive on
-            real websites — every listing backed by public proof links you can check yourself.
+            Installers, auditors and enterprise integrators who keep C2PA provenance alive on real websites — ranked by
+            measured survival, time to install and customer NPS, every listing backed by public proof links you can check
+            yourself.
           </p>
         </div>
       }

@@ -59,6 +59,9 @@ const MATRIX: Record<PartnerAction, Record<Subject, Outcome>> = {
   "reports:publish": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "forbidden", otherOwner: "forbidden", admin: "forbidden" },
   "evidence:export": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
   "nps:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "leads:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
+  "leads:write": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "forbidden" },
+  "ranking:read": { anonymous: "unauthenticated", stranger: "forbidden", owner: "allow", member: "allow", otherOwner: "forbidden", admin: "allow" },
 };
 
 const outcome = (d: ReturnType<typeof decidePartner>): Outcome => (d.allowed ? "allow" : d.reason);

@@ -29,6 +29,9 @@ export const PARTNER_ACTIONS = {
   "reports:publish": { roles: ["owner"], admin: false, apiScope: false },
   "evidence:export": { roles: ["owner", "member"], admin: false, apiScope: false },
   "nps:read": { roles: ["owner", "member"], admin: true, apiScope: false },
+  "leads:read": { roles: ["owner", "member"], admin: true, apiScope: false },
+  "leads:write": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "ranking:read": { roles: ["owner", "member"], admin: true, apiScope: false },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
@@ -48,6 +51,7 @@ export const ADMIN_ACTIONS = [
   "quality:probe",
   "nps:read",
   "nps:send",
+  "listings:review",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DirectoryView } from "@/components/partners/directory-view";
+import { searchDirectory } from "@/lib/directory/search";
 import { readDirectoryParams } from "@/lib/partners/directory-params";
-import { searchDirectory } from "@/lib/partners/directory";
 
 export const metadata: Metadata = { title: "Certified auditors" };
 
@@ -13,7 +13,6 @@ export default async function AuditorsPage({ searchParams }: { searchParams: Pro
       path="/auditors"
       fixedTrack="auditor"
       result={result}
-      values={query}
       params={params}
       filterError={error}
       intro={
@@ -25,7 +24,8 @@ export default async function AuditorsPage({ searchParams }: { searchParams: Pro
           <p className="mt-3 text-base text-ink-muted">
             Certified Auditors test whether Content Credentials survive on your sites and hand over hash-listed evidence
             packs your SOC 2 auditor can trace to specific controls. They do not issue SOC 2 reports themselves; they give
-            your CPA firm evidence it can rely on.
+            your CPA firm evidence it can rely on. Filter by the stacks they audit and by capability: SOC 2 evidence
+            mapping (Certified Auditor) and Compliance Pro.
           </p>
         </div>
       }
