@@ -6,6 +6,7 @@ import { fakerFor, type AreaSeeder } from "./context";
 import { buildDemoData, insertCoreData } from "./core";
 import { seedWebhooks } from "./webhooks";
 import { seedEvidence } from "./evidence";
+import { seedDirectory } from "./directory";
 
 // The demo data a fresh install starts with. Deterministic: fixed random seeds
 // and dates relative to `now`, so two runs on the same day give the same data.
@@ -20,6 +21,7 @@ const AREAS: [string, AreaSeeder][] = [
   ["attribution", seedAttribution],
   ["webhooks", seedWebhooks],
   ["evidence", seedEvidence],
+  ["directory", seedDirectory],
 ];
 
 /** True when the demo data is already there (a second `npm run dev` must not reseed). */

@@ -20,6 +20,16 @@ export async function supersedePending(tx: Queryable, partnerId: string, now: Da
   return rows.length;
 }
 
+export async function findPending(tx: Queryable, partnerId: string): Promise<ListingReviewRow | null> {
+  const [row] = await tx
+    .select()
+    .from(listingReviews)
+    .where(and(eq(listingReviews.partnerId, partnerId), eq(listingReviews.state, "pending")))
+    .orderBy(desc(listingReviews.submittedAt))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function lockReview(tx: Queryable, id: string): Promise<ListingReviewRow | null> {
   const [row] = await tx.select().from(listingReviews).where(eq(listingReviews.id, id)).for("update");
   return row ?? null;

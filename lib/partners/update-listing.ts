@@ -4,7 +4,7 @@ import { audit, diffFields } from "@/lib/audit/audit";
 import { actorOf } from "@/lib/auth/actor";
 import { assertPartner, type Principal } from "@/lib/auth/permissions";
 import { invalidateDirectoryCache } from "@/lib/directory/cache";
-import { insertReview, supersedePending } from "@/lib/directory/review-store";
+import { findPending, insertReview, supersedePending } from "@/lib/directory/review-store";
 import { notFound, parseOrThrow } from "@/lib/errors";
 import { listingInputSchema, listingPatchSchema } from "./schemas";
 import { lockPartner, writeListing, type PartnerRow } from "./store";
@@ -42,7 +42,13 @@ export async function updateListing(args: {
     if (!current) throw notFound("Partner");
     const { proofLinks, ...rest } = input;
     let pendingReviewId: string | null = null;
-    if (proofLinks !== undefined && !sameLinks(proofLinks, current.proofLinks)) {
+    const pending = proofLinks === undefined ? null : await findPending(tx, args.partnerId);
+    if (pending && sameLinks(proofLinks!, pending.proposedProofLinks)) {
+      pendingReviewId = pending.id;
+    } else if (pending && sameLinks(proofLinks!, current.proofLinks)) {
+      // Back to the published links: the proposal is withdrawn.
+      await supersedePending(tx, args.partnerId, args.now);
+    } else if (proofLinks !== undefined && !sameLinks(proofLinks, current.proofLinks)) {
       await supersedePending(tx, args.partnerId, args.now);
       const actor = actorOf(args.principal!);
       const review = await insertReview(tx, {

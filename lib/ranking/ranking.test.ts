@@ -21,7 +21,7 @@ import {
 import { STACKS, type Stack, type Tier, type Track } from "@/lib/partners/constants";
 import { makePartner } from "@/lib/testing/factories";
 import { rankPartners, type BadgeStateInput, type RankingInput } from "./score";
-import { recomputeRankings } from "./store";
+import { recomputeRankings } from "./recompute";
 
 // The SQL ranking run must agree with the pure module: the same fixture goes
 // into the database and into rankPartners, and the two must give the same
