@@ -133,10 +133,11 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
  * (region and stack); badges must all be held.
  */
 export const directoryQuerySchema = z.object({
+  // Control characters (NUL and friends) become spaces: PostgreSQL refuses NUL in text.
   q: z
     .string()
-    .trim()
-    .max(MAX_QUERY_LENGTH, `At most ${MAX_QUERY_LENGTH} characters`)
+    .transform((v) => v.replace(/\p{Cc}/gu, " ").trim())
+    .pipe(z.string().max(MAX_QUERY_LENGTH, `At most ${MAX_QUERY_LENGTH} characters`))
     .optional()
     .transform((v) => v || undefined),
   track: z.enum(TRACKS).optional(),
