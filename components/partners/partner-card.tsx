@@ -57,10 +57,12 @@ export function PartnerCard({ partner, auditor }: { partner: DirectoryPartner; a
             {m.npsResponses ? <span className="font-normal text-ink-subtle"> ({m.npsResponses})</span> : null}
           </dd>
         </div>
-        <div>
-          <dt className="text-ink-subtle">Survival 30 d</dt>
-          <dd className="font-medium text-ink">{formatRate(m.survival30)}</dd>
-        </div>
+        {auditor ? null : (
+          <div>
+            <dt className="text-ink-subtle">Survival 30 d</dt>
+            <dd className="font-medium text-ink">{formatRate(m.survival30)}</dd>
+          </div>
+        )}
       </dl>
       <dl className="mt-3 grid gap-y-1 text-xs text-ink-subtle">
         <dt className="sr-only">Stacks</dt>

@@ -111,6 +111,7 @@ export const seedDirectory: AreaSeeder = async ({ tx, now, core, faker }) => {
 
   // Proof-link reviews.
   const bright = listed.find((p) => p.slug === "brightpixel-studio")!;
+  const northwind = listed.find((p) => p.slug === "northwind-integrations")!;
   const others = listed.filter((p) => p.proofLinks && p.proofLinks.length > 0 && p.id !== bright.id);
   const rejected = others[3]!;
   const approved = others[5]!;
@@ -122,8 +123,17 @@ export const seedDirectory: AreaSeeder = async ({ tx, now, core, faker }) => {
       proposedProofLinks: proposal(bright.slug!, ["spring-campaign-hero.jpg", "product-launch-still.jpg", "editorial-cover.png"]),
       previousProofLinks: bright.proofLinks ?? [],
       state: "pending",
-      submittedBy: "Olivia Bright <olivia@brightpixel.studio>",
+      submittedBy: "Olivia Owner <olivia@brightpixel.studio>",
       submittedAt: at(1),
+    },
+    {
+      id: seedId(faker, "lrv"),
+      partnerId: northwind.id!,
+      proposedProofLinks: proposal(northwind.slug!, ["dam-rollout-hero.jpg", "cdn-edge-resize.jpg", "annual-report-cover.png"]),
+      previousProofLinks: northwind.proofLinks ?? [],
+      state: "pending",
+      submittedBy: "Sam Integrator <sam@northwind-integrations.com>",
+      submittedAt: at(2),
     },
     {
       id: seedId(faker, "lrv"),

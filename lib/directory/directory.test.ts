@@ -58,7 +58,7 @@ describe("search", () => {
   });
 
   it("treats SQL and regex metacharacters as plain text: empty results, never an error", async () => {
-    for (const text of ["'; drop table partners; --", "%_%", "(.*)+\\", "& | ! :* <-> ''"])  {
+    for (const text of ["'; drop table partners; --", "%_%", "(.*)+\\", "& | ! :* <-> ''"]) {
       const r = await search({ q: text });
       expect(r.partners).toEqual([]);
     }
