@@ -15,7 +15,7 @@ test("an admin approves pending proof links and they go live", async ({ page }) 
   await expect(page.getByText(proposed).first()).toBeVisible();
 
   await page.goto("/admin/audit");
-  await expect(page.getByText("Proof links approved").first()).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Proof links approved" }).first()).toBeVisible();
 });
 
 test("a rejection needs a reason", async ({ page }) => {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../helpers";
 
-const cards = (page: Page) => page.getByTestId("partner-results").getByRole("listitem");
+const cards = (page: Page) => page.getByTestId("partner-results").locator(":scope > li");
 const facet = (page: Page, key: string, value: string) => page.locator(`[data-facet="${key}:${value}"]`);
 
 test("the home page is the directory, 20 partners a page in rank order", async ({ page }) => {
@@ -110,7 +110,7 @@ test("unknown pages and partners get a real 404", async ({ page }) => {
 test("the auditor directory lists auditors with their capabilities", async ({ page }) => {
   await page.goto("/auditors");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("evidence");
-  await expect(page.getByText("18 auditors")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "18 auditors" })).toBeVisible();
   for (const card of (await cards(page).all()).slice(0, 5)) await expect(card.getByText("Auditor", { exact: true })).toBeVisible();
   await facet(page, "badge", "certified").click();
   await expect(page).toHaveURL(/\/auditors\?badge=certified/);

@@ -255,7 +255,7 @@ export default async function PartnerProfilePage({ params }: Props) {
           <Card id="contact">
             <CardHeader
               title={`Contact ${partner.name}`}
-              description={partner.slaResponseHours ? `Usually answers within ${partner.slaResponseHours} hours.` : undefined}
+              description={partner.slaResponseHours ? `Response commitment: ${partner.slaResponseHours} hours.` : undefined}
             />
             <CardBody>
               <ContactForm slug={partner.slug} partnerName={partner.name} send={contactPartnerAction} />
