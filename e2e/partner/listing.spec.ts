@@ -7,11 +7,19 @@ test.describe("as the owner of an auditor", () => {
 
   test("edits its listing; new proof links wait for review", async ({ page }) => {
     await demoSignIn(page, "Grace Auditor");
+    // A prospect has the public profile open in another tab.
+    const watcher = await page.context().newPage();
+    await watcher.goto("/partners/ledgerline-assurance");
+    await watcher.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     await page.goto("/console/listing");
     await expect(page.getByRole("heading", { level: 1, name: "Directory listing" })).toBeVisible();
     await page.getByLabel("Tagline").fill("Credentials that survive every theme update");
     await page.getByRole("button", { name: "Save listing" }).click();
     await expect(page.getByTestId("listing-saved")).toBeVisible();
+    // The open profile shows the change without a full reload (the marker survives).
+    await expect(watcher.getByText("Credentials that survive every theme update").first()).toBeVisible({ timeout: 30_000 });
+    expect(await watcher.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    await watcher.close();
 
     await page.getByLabel("Proof link 3").fill("https://ledgerline-assurance.example.com/work/e2e-new-proof.jpg");
     await page.getByRole("button", { name: "Save listing" }).click();

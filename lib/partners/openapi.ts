@@ -37,6 +37,15 @@ export const partnerRoutes: ApiRouteDoc[] = [
   },
   {
     method: "GET",
+    path: "/api/v1/directory/version",
+    tag: "Directory",
+    summary: "The directory's current version",
+    description: "A number that grows whenever a listing, a proof-link decision or the ranking changes. Open directory pages poll it and re-render when it moves; cached list and profile responses from an older version are stale.",
+    auth: "public",
+    response: z.object({ generation: z.number() }),
+  },
+  {
+    method: "GET",
     path: "/api/v1/partner",
     tag: "Your partner",
     summary: "The partner the key belongs to",

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContactForm } from "@/components/partners/contact-form";
+import { LiveRefresh } from "@/components/partners/live-refresh";
+import { directoryGeneration } from "@/lib/directory/cache";
 import { TierBadge, TrackBadge } from "@/components/partners/badges";
 import { PartnerAvatar } from "@/components/partners/partner-avatar";
 import { Badge } from "@/components/ui/badge";
@@ -31,7 +33,7 @@ function assetOf(verifyLink: string): string {
 }
 
 export default async function PartnerProfilePage({ params }: Props) {
-  const profile = await getPublicProfile((await params).slug, new Date());
+  const [profile, generation] = await Promise.all([getPublicProfile((await params).slug, new Date()), directoryGeneration()]);
   if (!profile) notFound();
   const { partner, ttiByStack, survival } = profile;
   const m = partner.metrics;
@@ -46,6 +48,7 @@ export default async function PartnerProfilePage({ params }: Props) {
   const installs = partner.track !== "auditor";
   return (
     <div className="mx-auto max-w-page px-4 py-8 sm:px-6 lg:py-12">
+      <LiveRefresh generation={generation} />
       <nav aria-label="Breadcrumb" className="mb-6 text-sm text-ink-muted">
         <Link href={partner.track === "auditor" ? "/auditors" : "/"} className="hover:text-ink">
           {partner.track === "auditor" ? "Auditors" : "Directory"}
