@@ -147,10 +147,10 @@ try {
       and (${stack} = '' or p.stacks && string_to_array(${stack}, ','))
       and (${tier} = '' or p.tier = any(string_to_array(${tier}, ',')))
       and (${language} = '' or p.languages && string_to_array(${language}, ','))
-      and (directory_document(p.name, p.tagline, p.description, p.stacks) @@ to_tsquery('simple', ${tsq}) or lower(p.name) %> lower(${q.q ?? ""}))`;
+      and (p.search_document @@ to_tsquery('simple', ${tsq}) or lower(p.name) %> lower(${q.q ?? ""}))`;
     await queryRows(
       db,
-      sql`select p.*, r.rank from partners p left join partner_rankings r on r.partner_id = p.id where ${where}
+      sql`select p.id, p.slug, p.name, p.track, p.tier, p.status, p.tagline, p.description, p.regions, p.stacks, p.languages, p.logo_url, r.rank from partners p left join partner_rankings r on r.partner_id = p.id where ${where}
           order by case p.tier when 'premier' then 0 when 'advanced' then 1 else 2 end, coalesce(r.score, 0) desc, p.name collate "C", p.id collate "C" limit 20`,
     );
     await queryRows(db, sql`select count(*) from partners p where ${where}`);

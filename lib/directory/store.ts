@@ -9,7 +9,7 @@ import { RANKING } from "@/lib/ranking/score";
 import type { BadgeFilter } from "./constants";
 import { prefixTsQuery } from "./search-text";
 
-// Directory reads. Text search: the partners_search_idx document (name, stacks,
+// Directory reads. Text search: the stored search_document (name, stacks,
 // tagline, description; 'simple' configuration) with prefix matching on every
 // word, OR a trigram word similarity on the name above pg_trgm's default
 // threshold (0.6), which forgives typos ("brightpixl"). Both are indexed and
@@ -18,7 +18,8 @@ import { prefixTsQuery } from "./search-text";
 export type DirectoryFilters = Omit<DirectoryQuery, "page" | "pageSize" | "sort">;
 export type FacetName = "track" | "tier" | "region" | "stack" | "language" | "badge";
 
-const document = sql`directory_document(${partners.name}, ${partners.tagline}, ${partners.description}, ${partners.stacks})`;
+// partners.search_document: a stored generated column (drizzle/0009_directory_search.sql), not in the Drizzle table.
+const document = sql`"partners"."search_document"`;
 
 function textMatch(q: string): SQL {
   const tsq = prefixTsQuery(q);
