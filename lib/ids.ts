@@ -72,6 +72,8 @@ export const ID_PREFIXES = {
   quizAttempt: "qat",
   incident: "inc",
   submission: "csb",
+  lead: "lead",
+  listingReview: "lrv",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -6,6 +6,7 @@ import { getViewer } from "@/lib/auth/guards";
 const NAV = [
   { href: "/admin", label: "Overview", exact: true },
   { href: "/admin/partners", label: "Partners" },
+  { href: "/admin/listings", label: "Listing reviews" },
   { href: "/admin/deals", label: "Deals" },
   { href: "/admin/commissions", label: "Commissions" },
   { href: "/admin/payouts", label: "Payouts" },

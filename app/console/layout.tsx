@@ -10,6 +10,8 @@ import { getPartnersByIds } from "@/lib/partners/store";
 const NAV = [
   { href: "/console", label: "Overview", exact: true },
   { href: "/console/listing", label: "Directory listing" },
+  { href: "/console/ranking", label: "Ranking" },
+  { href: "/console/leads", label: "Leads" },
   { href: "/console/performance", label: "Performance" },
   { href: "/console/certification", label: "Certification" },
   { href: "/console/scorecard", label: "Scorecard" },

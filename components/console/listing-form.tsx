@@ -30,10 +30,10 @@ export function ListingForm({
 }: {
   partnerId: string;
   initial: FormIn;
-  save: (partnerId: string, input: unknown) => Promise<ActionResult>;
+  save: (partnerId: string, input: unknown) => Promise<ActionResult<{ message: string } | null>>;
   readOnly?: boolean;
 }) {
-  const [result, setResult] = useState<ActionResult | null>(null);
+  const [result, setResult] = useState<ActionResult<{ message: string } | null> | null>(null);
   const {
     register,
     handleSubmit,
@@ -123,6 +123,7 @@ export function ListingForm({
             <h3 className="text-sm font-medium text-ink">Proof links</h3>
             <p className="text-xs text-ink-subtle">
               Up to three public assets you set up. Paste the asset URL or its contentcredentials.org/verify link; we store the Verify link.
+              Changes to proof links are reviewed by the program team before they show on your profile.
             </p>
           </div>
           {[0, 1, 2].map((i) => (
@@ -142,7 +143,7 @@ export function ListingForm({
         )}
         {result?.ok ? (
           <Alert tone="success" testId="listing-saved">
-            Listing saved. The directory shows it now.
+            {result.data?.message ?? "Listing saved."}
           </Alert>
         ) : null}
         {result && !result.ok ? (

@@ -16,3 +16,4 @@ export * from "./comarketing";
 export * from "./legal";
 export * from "./onboarding";
 export * from "./certification";
+export * from "./directory";

@@ -12,6 +12,7 @@ import { seedAnalytics } from "./analytics";
 import { seedComarketing } from "./comarketing";
 import { seedLegal } from "./legal";
 import { seedCertification } from "./certification";
+import { seedDirectory } from "./directory";
 
 // The demo data a fresh install starts with. Deterministic: fixed random seeds
 // and dates relative to `now`, so two runs on the same day give the same data.
@@ -32,6 +33,7 @@ const AREAS: [string, AreaSeeder][] = [
   ["comarketing", seedComarketing],
   ["legal", seedLegal],
   ["analytics", seedAnalytics],
+  ["directory", seedDirectory],
 ];
 
 /** True when the demo data is already there (a second `npm run dev` must not reseed). */

@@ -24,6 +24,13 @@ const LABELS: Record<string, string> = {
   "proof.removed": "Proof removed",
 
   "partner.listing_updated": "Listing updated",
+  "partner.logo_updated": "Logo updated",
+  "partner.proof_links_submitted": "Proof links submitted for review",
+  "partner.proof_links_approved": "Proof links approved",
+  "partner.proof_links_rejected": "Proof links rejected",
+  "lead.answered": "Lead marked as answered",
+  "lead.closed": "Lead closed",
+  "lead.new": "Lead reopened",
   "membership.created": "Team member added",
   "membership.role_changed": "Team member role changed",
   "membership.removed": "Team member removed",

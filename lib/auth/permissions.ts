@@ -44,6 +44,9 @@ export const PARTNER_ACTIONS = {
   "badges:read": { roles: ["owner", "member"], admin: true, apiScope: true },
   "badges:manage": { roles: ["owner", "member"], admin: false, apiScope: false },
   "brand:download": { roles: ["owner", "member"], admin: true, apiScope: false },
+  "leads:read": { roles: ["owner", "member"], admin: true, apiScope: false },
+  "leads:write": { roles: ["owner", "member"], admin: false, apiScope: false },
+  "ranking:read": { roles: ["owner", "member"], admin: true, apiScope: false },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; admin: boolean; apiScope: boolean }>;
 
 export type PartnerAction = keyof typeof PARTNER_ACTIONS;
@@ -77,6 +80,7 @@ export const ADMIN_ACTIONS = [
   "certification:manage",
   "badges:review",
   "badges:revoke",
+  "listings:review",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];

@@ -136,3 +136,39 @@ export function certificationNoticeEmail(args: { partnerName: string; subject: s
     text: `${args.heading} (${args.partnerName})\n\n${args.lines.join("\n")}\n${args.consoleUrl}\n`,
   };
 }
+
+export function leadReceivedEmail(args: {
+  partnerName: string;
+  fromName: string;
+  fromEmail: string;
+  company: string | null;
+  message: string;
+  slaHours: number | null;
+  leadsUrl: string;
+}): RenderedEmail {
+  const who = args.company ? `${args.fromName} (${args.company})` : args.fromName;
+  const sla = args.slaHours ? `Your listing promises an answer within ${args.slaHours} hours.` : "";
+  return {
+    subject: `New directory lead for ${args.partnerName}: ${who}`,
+    html: layout(
+      "A prospect contacted you from the directory",
+      `<p style="margin:0 0 8px;line-height:1.5"><strong>${escapeHtml(who)}</strong> &lt;${escapeHtml(args.fromEmail)}&gt; wrote to ${escapeHtml(args.partnerName)}:</p>` +
+        `<blockquote style="margin:16px 0;padding:12px 16px;background:#f8fafc;border-left:3px solid #236f66;white-space:pre-line;line-height:1.5">${escapeHtml(args.message)}</blockquote>` +
+        `<p style="margin:0 0 8px;line-height:1.5">Reply to them directly by email. ${escapeHtml(sla)} Mark the lead as answered in the console: answers within your SLA count toward your directory ranking.</p>` +
+        button(args.leadsUrl, "Open your leads"),
+    ),
+    text: `${who} <${args.fromEmail}> wrote to ${args.partnerName}:\n\n${args.message}\n\nReply to them directly by email. ${sla}\nMark the lead as answered in the console: ${args.leadsUrl}\n`,
+  };
+}
+
+export function proofLinksDecidedEmail(args: { partnerName: string; approved: boolean; reason: string | null; listingUrl: string }): RenderedEmail {
+  const title = args.approved ? "Your new proof links are live" : "Your proof links were not approved";
+  const body = args.approved
+    ? `The proof links you submitted for ${args.partnerName} were approved and now show on your public profile.`
+    : `The proof links you submitted for ${args.partnerName} were not approved. Reason: ${args.reason ?? "—"}. Your previous links stay on your profile; you can submit new ones from the console.`;
+  return {
+    subject: `${title} — ${args.partnerName}`,
+    html: layout(title, `<p style="margin:0 0 8px;line-height:1.5">${escapeHtml(body)}</p>` + button(args.listingUrl, "Open your listing")),
+    text: `${title}\n\n${body}\n\n${args.listingUrl}\n`,
+  };
+}

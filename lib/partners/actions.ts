@@ -6,12 +6,12 @@ import { getPrincipal } from "@/lib/auth/guards";
 import { changeMemberRole, inviteMember, removeMember } from "./team";
 import { updateListing } from "./update-listing";
 
-export async function saveListingAction(partnerId: string, input: unknown): Promise<ActionResult> {
+export async function saveListingAction(partnerId: string, input: unknown): Promise<ActionResult<{ message: string }>> {
   return runAction(async () => {
-    await updateListing({ principal: await getPrincipal(), partnerId, input, mode: "replace", now: new Date() });
+    const saved = await updateListing({ principal: await getPrincipal(), partnerId, input, mode: "replace", now: new Date() });
     revalidatePath("/console", "layout");
-    return null;
-  }, "Listing saved");
+    return saved.pendingReviewId ? { message: "Listing saved. Your new proof links go live once an admin approves them." } : { message: "Listing saved" };
+  });
 }
 
 export async function inviteMemberAction(partnerId: string, input: unknown): Promise<ActionResult> {

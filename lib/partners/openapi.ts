@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ApiRouteDoc } from "@/lib/api/openapi";
 import { cursorQuerySchema } from "@/lib/api/pagination";
-import { PartnerPublicSchema, directoryQuerySchema, listingPatchSchema } from "./schemas";
+import { DirectoryResponseSchema, PublicProfileSchema, directoryApiQuerySchema } from "@/lib/directory/schemas";
+import { PartnerPublicSchema, listingPatchSchema } from "./schemas";
 
 const ActivityEventSchema = z.object({
   id: z.string(),
@@ -19,18 +20,29 @@ export const partnerRoutes: ApiRouteDoc[] = [
     path: "/api/v1/partners",
     tag: "Directory",
     summary: "Search the public directory",
-    description: "Listed partners in placement order: Premier, Advanced, Verified; partners on probation after the rest of their tier. Lists are comma-separated.",
+    description:
+      "Listed partners, 20 per page, in placement order: Premier, then Advanced, then Verified; partners on probation after the rest of their tier; then by ranking score. With `q` (full-text over name, stacks, tagline and description, prefix- and typo-tolerant) the default sort is relevance. Lists are comma-separated; values within a filter are alternatives, filters combine, badges must all be held. Pages past the last are empty. Responses carry `Cache-Control` and an `ETag` (send `If-None-Match` for a 304).",
     auth: "public",
-    query: directoryQuerySchema,
-    response: z.object({ data: z.array(PartnerPublicSchema), page: z.number(), pageSize: z.number(), total: z.number() }),
+    query: directoryApiQuerySchema,
+    response: DirectoryResponseSchema,
   },
   {
     method: "GET",
     path: "/api/v1/partners/{id}",
     tag: "Directory",
     summary: "One public partner profile, by id or slug",
+    description: "The listing, public badges (with verification links), survival over 7/30/90 days, TTI per stack and customer NPS. Cached like the list.",
     auth: "public",
-    response: z.object({ data: PartnerPublicSchema }),
+    response: z.object({ data: PublicProfileSchema }),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/directory/version",
+    tag: "Directory",
+    summary: "The directory's current version",
+    description: "A number that grows whenever a listing, a proof-link decision or the ranking changes. Open directory pages poll it and re-render when it moves; cached list and profile responses from an older version are stale.",
+    auth: "public",
+    response: z.object({ generation: z.number() }),
   },
   {
     method: "GET",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BADGE_FILTERS, DIRECTORY_PAGE_SIZE, DIRECTORY_SORTS, MAX_QUERY_LENGTH } from "@/lib/directory/constants";
 import {
   LANGUAGES,
   PARTNER_STATUSES,
@@ -126,15 +127,28 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
       return parts as T[number][];
     });
 
-/** Directory filters, from a query string (comma-separated lists). */
+/**
+ * Directory filters, from a query string (comma-separated lists, or repeated keys).
+ * Lists within one filter are alternatives (any region given); filters combine
+ * (region and stack); badges must all be held.
+ */
 export const directoryQuerySchema = z.object({
-  q: z.string().trim().max(100, "At most 100 characters").optional().transform((v) => v || undefined),
+  // Control characters (NUL and friends) become spaces: PostgreSQL refuses NUL in text.
+  q: z
+    .string()
+    .transform((v) => v.replace(/\p{Cc}/gu, " ").trim())
+    .pipe(z.string().max(MAX_QUERY_LENGTH, `At most ${MAX_QUERY_LENGTH} characters`))
+    .optional()
+    .transform((v) => v || undefined),
   track: z.enum(TRACKS).optional(),
   tier: csv(TIERS),
   stack: csv(STACKS),
   region: csv(REGIONS),
   language: csv(LANGUAGES),
+  badge: csv(BADGE_FILTERS),
+  /** rank (default), or relevance when there is a search text. */
+  sort: z.enum(DIRECTORY_SORTS).optional(),
   page: z.coerce.number().int().min(1, "Pages start at 1").max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100, "At most 100 per page").default(24),
+  pageSize: z.coerce.number().int().min(1).max(100, "At most 100 per page").default(DIRECTORY_PAGE_SIZE),
 });
 export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;

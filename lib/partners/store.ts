@@ -1,48 +1,14 @@
 import "server-only";
-import { and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db/client";
 import { memberships, partners, users } from "@/db/schema";
 import type { MemberRole, PartnerStatus, Tier, Track } from "./constants";
-import type { DirectoryQuery, ListingInput } from "./schemas";
+import type { ListingInput } from "./schemas";
 
 export type PartnerRow = typeof partners.$inferSelect;
 
 export function likePattern(text: string): string {
   return `%${text.replace(/[%_\\]/g, "\\$&")}%`;
-}
-
-// Premier first, then Advanced, then Verified; probation after the rest of its tier.
-const tierOrder = sql`case ${partners.tier} when 'premier' then 0 when 'advanced' then 1 else 2 end`;
-const probationLast = sql`case when ${partners.status} = 'probation' then 1 else 0 end`;
-
-function directoryFilter(q: Omit<DirectoryQuery, "page" | "pageSize">): SQL | undefined {
-  const where: SQL[] = [ne(partners.status, "suspended")];
-  if (q.track) where.push(eq(partners.track, q.track));
-  if (q.tier.length) where.push(inArray(partners.tier, q.tier));
-  if (q.stack.length) where.push(arrayOverlaps(partners.stacks, q.stack));
-  if (q.region.length) where.push(arrayOverlaps(partners.regions, q.region));
-  if (q.language.length) where.push(arrayOverlaps(partners.languages, q.language));
-  if (q.q) {
-    const p = likePattern(q.q);
-    where.push(or(ilike(partners.name, p), ilike(partners.tagline, p), ilike(partners.description, p))!);
-  }
-  return and(...where);
-}
-
-export async function listDirectory(q: DirectoryQuery): Promise<{ rows: PartnerRow[]; total: number }> {
-  const db = await getDb();
-  const where = directoryFilter(q);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(partners)
-      .where(where)
-      .orderBy(tierOrder, probationLast, asc(partners.name), asc(partners.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(partners).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
 }
 
 export async function findPartner(db: Queryable, id: string): Promise<PartnerRow | null> {
@@ -72,7 +38,12 @@ export async function lockPartner(tx: Queryable, id: string): Promise<PartnerRow
   return row ?? null;
 }
 
-export async function writeListing(tx: Queryable, id: string, patch: Partial<ListingInput>, now: Date): Promise<PartnerRow> {
+export async function writeListing(
+  tx: Queryable,
+  id: string,
+  patch: Partial<ListingInput> & { logoUrl?: string | null },
+  now: Date,
+): Promise<PartnerRow> {
   const [row] = await tx
     .update(partners)
     .set({ ...patch, updatedAt: now })

@@ -20,27 +20,29 @@ const form = {
 };
 
 describe("updateListing", () => {
-  it("saves the whole form for a member and records only what changed", async () => {
+  it("saves the whole form for a member and records only what changed; new proof links wait for review", async () => {
     const { partner, asMember } = await makeTeam();
     const saved = await updateListing({ principal: asMember, partnerId: partner.id, input: form, mode: "replace", now: T0 });
-    expect(saved).toMatchObject({
-      hqCountry: "DE",
-      regions: ["europe"],
-      contactEmail: "sales@example.com",
-      proofLinks: ["https://contentcredentials.org/verify?source=https%3A%2F%2Fexample.com%2Fa.jpg"],
-    });
+    expect(saved).toMatchObject({ hqCountry: "DE", regions: ["europe"], contactEmail: "sales@example.com", proofLinks: [] });
+    expect(saved.pendingReviewId).toMatch(/^lrv_/);
     const { rows } = await listAuditEvents({ partnerId: partner.id, page: 1, pageSize: 10 });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: "partner.listing_updated", actorType: "user" });
-    expect(rows[0]!.after).toMatchObject({ tagline: form.tagline, slaResponseHours: 24 });
-    expect(rows[0]!.before).not.toHaveProperty("name");
+    expect(rows.map((r) => r.action).sort()).toEqual(["partner.listing_updated", "partner.proof_links_submitted"]);
+    const updated = rows.find((r) => r.action === "partner.listing_updated")!;
+    expect(updated).toMatchObject({ actorType: "user" });
+    expect(updated.after).toMatchObject({ tagline: form.tagline, slaResponseHours: 24 });
+    expect(updated.after).not.toHaveProperty("proofLinks");
+    expect(updated.before).not.toHaveProperty("name");
+    const submitted = rows.find((r) => r.action === "partner.proof_links_submitted")!;
+    expect(submitted.after).toEqual({ proofLinks: ["https://contentcredentials.org/verify?source=https%3A%2F%2Fexample.com%2Fa.jpg"] });
   });
 
   it("writes no audit event when nothing changed", async () => {
     const { partner, asOwner } = await makeTeam();
-    await updateListing({ principal: asOwner, partnerId: partner.id, input: form, mode: "replace", now: T0 });
-    await updateListing({ principal: asOwner, partnerId: partner.id, input: form, mode: "replace", now: T0 });
-    expect((await listAuditEvents({ partnerId: partner.id, page: 1, pageSize: 10 })).total).toBe(1);
+    const first = await updateListing({ principal: asOwner, partnerId: partner.id, input: form, mode: "replace", now: T0 });
+    const second = await updateListing({ principal: asOwner, partnerId: partner.id, input: form, mode: "replace", now: T0 });
+    // The same pending proof links are not submitted twice.
+    expect(second.pendingReviewId).toBe(first.pendingReviewId);
+    expect((await listAuditEvents({ partnerId: partner.id, page: 1, pageSize: 10 })).total).toBe(2);
   });
 
   it("refuses another partner's member (403) and leaves the listing untouched", async () => {

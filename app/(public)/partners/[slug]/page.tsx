@@ -1,19 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ContactForm } from "@/components/partners/contact-form";
+import { LiveRefresh } from "@/components/partners/live-refresh";
+import { directoryGeneration } from "@/lib/directory/cache";
 import { TierBadge, TrackBadge } from "@/components/partners/badges";
 import { PartnerAvatar } from "@/components/partners/partner-avatar";
+import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
-import { LANGUAGE_LABELS, REGION_LABELS, STACK_LABELS } from "@/lib/partners/constants";
-import { getPublicPartner } from "@/lib/partners/directory";
+import { contactPartnerAction } from "@/lib/directory/actions";
+import { BADGE_LABELS } from "@/lib/directory/constants";
+import { getPublicProfile } from "@/lib/directory/search";
+import { LANGUAGE_LABELS, REGION_LABELS, STACK_LABELS, type Stack } from "@/lib/partners/constants";
+import { SURVIVAL_BAR, TTI_BAR_SECONDS, formatDuration, formatRate } from "@/lib/quality/rules";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const partner = await getPublicPartner((await params).slug, new Date());
-  return partner ? { title: partner.name, description: partner.tagline || partner.description.slice(0, 160) } : { title: "Partner not found" };
+  const profile = await getPublicProfile((await params).slug, new Date());
+  const p = profile?.partner;
+  return p ? { title: p.name, description: p.tagline || p.description.slice(0, 160) } : { title: "Partner not found" };
 }
 
 function assetOf(verifyLink: string): string {
@@ -25,8 +33,10 @@ function assetOf(verifyLink: string): string {
 }
 
 export default async function PartnerProfilePage({ params }: Props) {
-  const partner = await getPublicPartner((await params).slug, new Date());
-  if (!partner) notFound();
+  const [profile, generation] = await Promise.all([getPublicProfile((await params).slug, new Date()), directoryGeneration()]);
+  if (!profile) notFound();
+  const { partner, ttiByStack, survival } = profile;
+  const m = partner.metrics;
   const details: [string, string][] = [
     ["Regions", partner.regions.map((r) => REGION_LABELS[r]).join(", ") || "—"],
     ["Stacks", partner.stacks.map((s) => STACK_LABELS[s]).join(", ") || "—"],
@@ -35,11 +45,13 @@ export default async function PartnerProfilePage({ params }: Props) {
     ["Headquarters", partner.hqCountry ?? "—"],
     ["Partner since", formatDate(partner.joinedAt)],
   ];
+  const installs = partner.track !== "auditor";
   return (
     <div className="mx-auto max-w-page px-4 py-8 sm:px-6 lg:py-12">
+      <LiveRefresh generation={generation} />
       <nav aria-label="Breadcrumb" className="mb-6 text-sm text-ink-muted">
-        <Link href="/" className="hover:text-ink">
-          Directory
+        <Link href={partner.track === "auditor" ? "/auditors" : "/"} className="hover:text-ink">
+          {partner.track === "auditor" ? "Auditors" : "Directory"}
         </Link>{" "}
         <span aria-hidden="true">/</span> <span className="text-ink">{partner.name}</span>
       </nav>
@@ -53,11 +65,9 @@ export default async function PartnerProfilePage({ params }: Props) {
           </div>
           {partner.tagline ? <p className="mt-3 text-base text-ink-muted">{partner.tagline}</p> : null}
         </div>
-        {partner.contact.email ? (
-          <a href={`mailto:${partner.contact.email}?subject=${encodeURIComponent("Content Credentials project")}`} className={buttonClasses("primary")}>
-            Contact {partner.name.split(" ")[0]}
-          </a>
-        ) : null}
+        <a href="#contact" className={buttonClasses("primary")}>
+          Contact {partner.name.split(" ")[0]}
+        </a>
       </header>
       {partner.onProbation ? (
         <p className="mt-4 rounded-lg bg-slate-100 px-4 py-2.5 text-sm text-ink-muted">
@@ -65,12 +75,37 @@ export default async function PartnerProfilePage({ params }: Props) {
         </p>
       ) : null}
 
-      <div className="mt-8 grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="mt-8 grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
           <Card>
             <CardHeader title="About" />
             <CardBody>
               <p className="text-sm leading-6 whitespace-pre-line text-ink">{partner.description || "This partner has not written a description yet."}</p>
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Badges" description="Each badge links to its public verification page, which shows whether it is current." />
+            <CardBody>
+              {partner.badges.length === 0 ? (
+                <p className="text-sm text-ink-muted">No badges yet.</p>
+              ) : (
+                <ul className="flex flex-wrap gap-2" data-testid="profile-badges">
+                  {partner.badges.map((b) => (
+                    <li key={b.id}>
+                      <Link
+                        href={b.verifyUrl}
+                        className="inline-flex items-center gap-1.5 rounded-full bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:ring-brand-500"
+                      >
+                        <span aria-hidden="true">{b.state === "active" ? "✔" : "◌"}</span>
+                        {BADGE_LABELS[b.badge]}
+                        {b.tier ? <span className="text-ink-subtle">· {b.tier}</span> : null}
+                        {b.state === "probation" ? <Badge tone="gray">probation</Badge> : null}
+                        <span className="sr-only">(verify this badge)</span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </CardBody>
           </Card>
           <Card>
@@ -95,6 +130,106 @@ export default async function PartnerProfilePage({ params }: Props) {
               )}
             </CardBody>
           </Card>
+          <Card>
+            <CardHeader title="Measured results" description="From the platform's own survival checks, install timings and customer surveys." />
+            <CardBody className="space-y-6">
+              <dl className="grid grid-cols-3 gap-4">
+                <div>
+                  <dt className="text-xs text-ink-subtle">Customer NPS (12 months)</dt>
+                  <dd className="text-2xl font-semibold text-ink">{m.nps === null ? "—" : `${m.nps > 0 ? "+" : ""}${m.nps}`}</dd>
+                  <dd className="text-xs text-ink-subtle">{m.npsResponses} responses</dd>
+                </div>
+                {installs ? (
+                  <>
+                    <div>
+                      <dt className="text-xs text-ink-subtle">Median time to install</dt>
+                      <dd className="text-2xl font-semibold text-ink">{formatDuration(m.ttiP50Seconds)}</dd>
+                      <dd className="text-xs text-ink-subtle">{m.verifiedInstalls} verified installs</dd>
+                    </div>
+                    <div>
+                      <dt className="text-xs text-ink-subtle">Credential survival (30 days)</dt>
+                      <dd className="text-2xl font-semibold text-ink">{formatRate(m.survival30)}</dd>
+                      <dd className="text-xs text-ink-subtle">{m.assetsChecked30.toLocaleString("en-US")} assets checked</dd>
+                    </div>
+                  </>
+                ) : (
+                  <div className="col-span-2 text-sm text-ink-muted">
+                    Auditors do not install; they verify other teams&apos; installs and produce evidence packs.
+                  </div>
+                )}
+              </dl>
+              {installs ? (
+                <div className="grid gap-6 md:grid-cols-2">
+                  <table className="w-full text-sm">
+                    <caption className="mb-2 text-left text-xs font-semibold tracking-wide text-ink-subtle uppercase">Survival</caption>
+                    <thead>
+                      <tr className="text-left text-xs text-ink-subtle">
+                        <th className="py-1 font-medium">Window</th>
+                        <th className="py-1 font-medium">Assets</th>
+                        <th className="py-1 font-medium">Survived</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {survival.length === 0 ? (
+                        <tr>
+                          <td colSpan={3} className="py-2 text-ink-muted">
+                            No checks yet.
+                          </td>
+                        </tr>
+                      ) : (
+                        survival.map((s) => {
+                          const rate = s.checked > 0 ? s.survived / s.checked : null;
+                          return (
+                            <tr key={s.days} className="border-t border-slate-100">
+                              <td className="py-1.5">{s.days} days</td>
+                              <td className="py-1.5 tabular-nums">{s.checked.toLocaleString("en-US")}</td>
+                              <td className={rate !== null && rate < SURVIVAL_BAR ? "py-1.5 font-medium text-amber-700" : "py-1.5 font-medium text-emerald-700"}>
+                                {formatRate(rate)}
+                              </td>
+                            </tr>
+                          );
+                        })
+                      )}
+                    </tbody>
+                  </table>
+                  <table className="w-full text-sm">
+                    <caption className="mb-2 text-left text-xs font-semibold tracking-wide text-ink-subtle uppercase">Time to install by stack</caption>
+                    <thead>
+                      <tr className="text-left text-xs text-ink-subtle">
+                        <th className="py-1 font-medium">Stack</th>
+                        <th className="py-1 font-medium">p50</th>
+                        <th className="py-1 font-medium">Bar</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {ttiByStack.length === 0 ? (
+                        <tr>
+                          <td colSpan={3} className="py-2 text-ink-muted">
+                            No verified installs yet.
+                          </td>
+                        </tr>
+                      ) : (
+                        ttiByStack.map((t) => {
+                          const bar = TTI_BAR_SECONDS[t.stack as Stack];
+                          return (
+                            <tr key={t.stack} className="border-t border-slate-100">
+                              <td className="py-1.5">
+                                {STACK_LABELS[t.stack as Stack] ?? t.stack} <span className="text-xs text-ink-subtle">({t.verified})</span>
+                              </td>
+                              <td className={t.p50 !== null && bar && t.p50 > bar ? "py-1.5 font-medium text-amber-700" : "py-1.5 font-medium text-ink"}>
+                                {formatDuration(t.p50)}
+                              </td>
+                              <td className="py-1.5 text-ink-subtle">{bar ? formatDuration(bar) : "—"}</td>
+                            </tr>
+                          );
+                        })
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+              ) : null}
+            </CardBody>
+          </Card>
         </div>
         <div className="space-y-6">
           <Card>
@@ -107,25 +242,26 @@ export default async function PartnerProfilePage({ params }: Props) {
                     <dd className="text-ink">{v}</dd>
                   </div>
                 ))}
+                {partner.website ? (
+                  <div>
+                    <dt className="text-ink-subtle">Website</dt>
+                    <dd>
+                      <a className="break-all text-brand-700 underline-offset-2 hover:underline" href={partner.website} target="_blank" rel="noopener noreferrer">
+                        {partner.website.replace(/^https?:\/\//, "")}
+                      </a>
+                    </dd>
+                  </div>
+                ) : null}
               </dl>
             </CardBody>
           </Card>
-          <Card>
-            <CardHeader title="Contact" />
-            <CardBody className="space-y-2 text-sm">
-              {partner.contact.name ? <p className="font-medium text-ink">{partner.contact.name}</p> : null}
-              {partner.contact.email ? (
-                <a className="block break-all text-brand-700 underline-offset-2 hover:underline" href={`mailto:${partner.contact.email}`}>
-                  {partner.contact.email}
-                </a>
-              ) : (
-                <p className="text-ink-muted">No contact address published.</p>
-              )}
-              {partner.website ? (
-                <a className="block break-all text-brand-700 underline-offset-2 hover:underline" href={partner.website} target="_blank" rel="noopener noreferrer">
-                  {partner.website.replace(/^https?:\/\//, "")}
-                </a>
-              ) : null}
+          <Card id="contact">
+            <CardHeader
+              title={`Contact ${partner.name}`}
+              description={partner.slaResponseHours ? `Response commitment: ${partner.slaResponseHours} hours.` : undefined}
+            />
+            <CardBody>
+              <ContactForm slug={partner.slug} partnerName={partner.name} send={contactPartnerAction} />
             </CardBody>
           </Card>
         </div>

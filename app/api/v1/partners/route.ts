@@ -1,9 +1,8 @@
 import { withApi } from "@/lib/api/handler";
-import { searchDirectory } from "@/lib/partners/directory";
-import { directoryQuerySchema } from "@/lib/partners/schemas";
+import { cachedJson, directoryApiPage } from "@/lib/directory/api";
+import { directoryApiQuerySchema } from "@/lib/directory/schemas";
 
-/** GET /api/v1/partners — the public directory, filtered and paginated. */
-export const GET = withApi({ auth: "public", query: directoryQuerySchema }, async ({ query, now }) => {
-  const result = await searchDirectory(query, now);
-  return { data: result.partners, page: result.page, pageSize: result.pageSize, total: result.total };
-});
+/** GET /api/v1/partners — the public directory: the same filters, order and pages as the site. */
+export const GET = withApi({ auth: "public", query: directoryApiQuerySchema }, async ({ req, query, now }) =>
+  cachedJson(req, await directoryApiPage(query, now)),
+);

@@ -1,10 +1,7 @@
 import { withApi } from "@/lib/api/handler";
-import { notFound } from "@/lib/errors";
-import { getPublicPartner } from "@/lib/partners/directory";
+import { cachedJson, directoryApiProfile } from "@/lib/directory/api";
 
 /** GET /api/v1/partners/{id or slug} — one public profile. */
-export const GET = withApi<{ id: string }>({ auth: "public" }, async ({ params, now }) => {
-  const partner = await getPublicPartner(params.id, now);
-  if (!partner) throw notFound("Partner");
-  return { data: partner };
-});
+export const GET = withApi<{ id: string }>({ auth: "public" }, async ({ req, params, now }) =>
+  cachedJson(req, await directoryApiProfile(params.id, now)),
+);
