@@ -1,15 +1,12 @@
 import { verifyLinkFor } from "@/lib/partners/constants";
 import { recomputeRankings } from "@/lib/ranking/recompute";
-import { leads, listingReviews, partnerBadges } from "../schema";
-import type { BadgeKey, BadgeState, TrackBadge } from "../schema/badges";
+import { leads, listingReviews } from "../schema";
 import { seedId, type AreaSeeder } from "./context";
 
-// The directory demo: badges for the listed partners (track badges in every
-// state, performance badges for some), leads from prospects (new, answered
-// within and after the SLA, closed), proof-link reviews (one pending for
-// Brightpixel Studio, one rejected, one approved), then a ranking run so the
-// directory opens in rank order. Badges are inserted only where none exists,
-// so a badge seeder that ran earlier keeps its rows.
+// The directory demo: leads from prospects (new, answered within and after the
+// SLA, closed), proof-link reviews (one pending for Brightpixel Studio, one
+// rejected, one approved), then a ranking run so the directory opens in rank
+// order. Badges are the certification engine's, seeded earlier.
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -34,47 +31,12 @@ const MESSAGES = [
   "Looking for a partner for a Shopify Plus store in Europe, with German-speaking support.",
   "Could you audit our Cloudflare Workers setup? Credentials seem to disappear on resized images.",
 ];
-const TRACK_BADGE: Record<string, TrackBadge> = {
-  installer: "certified_installer",
-  auditor: "certified_auditor",
-  enterprise_integrator: "enterprise_certified",
-};
 
 export const seedDirectory: AreaSeeder = async ({ tx, now, core, faker }) => {
   const listed = core.partners.filter((p) => p.status !== "suspended");
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
 
-  // Badges: most partners certified; probation partners' track badge on probation; a few lapsed.
-  const badgeRows: (typeof partnerBadges.$inferInsert)[] = [];
-  listed.forEach((p, i) => {
-    const onProbation = p.status === "probation";
-    const state: BadgeState = onProbation ? "probation" : i % 17 === 9 ? "expired" : i % 23 === 11 ? "revoked" : i % 13 === 7 ? "probation" : "active";
-    const issued = at(onProbation ? faker.number.int({ min: 1, max: 40 }) : faker.number.int({ min: 70, max: 600 }));
-    badgeRows.push({
-      id: seedId(faker, "bdg"),
-      partnerId: p.id!,
-      kind: "track",
-      badge: TRACK_BADGE[p.track]!,
-      tier: p.tier!,
-      state,
-      issuedAt: issued,
-      expiresAt: state === "expired" ? at(faker.number.int({ min: 5, max: 60 })) : new Date(issued.getTime() + 365 * DAY),
-      stateChangedAt: state === "active" ? issued : at(faker.number.int({ min: 1, max: 30 })),
-      revokedReason: state === "revoked" ? "Proof links no longer showed Content Credentials" : null,
-    });
-    if (onProbation || state !== "active") return;
-    const performance: BadgeKey[] = [];
-    if (p.track !== "auditor" && faker.number.int({ min: 1, max: 10 }) <= 4) performance.push("fast_installer");
-    if (p.track !== "installer" && faker.number.int({ min: 1, max: 10 }) <= 5) performance.push("compliance_pro");
-    if (faker.number.int({ min: 1, max: 10 }) <= 3) performance.push("five_star_nps");
-    if (p.slug === "brightpixel-studio") performance.splice(0, performance.length, "fast_installer", "five_star_nps");
-    if (p.slug === "ledgerline-assurance") performance.splice(0, performance.length, "compliance_pro");
-    for (const badge of performance) {
-      const since = at(faker.number.int({ min: 5, max: 200 }));
-      badgeRows.push({ id: seedId(faker, "bdg"), partnerId: p.id!, kind: "performance", badge, tier: null, state: "active", issuedAt: since, stateChangedAt: since });
-    }
-  });
-  await tx.insert(partnerBadges).values(badgeRows).onConflictDoNothing();
+  // Badges come from the certification engine (and the badges area), seeded before this one.
 
   // Leads: a few per partner for about two thirds of the directory, more for the demo partners.
   const leadRows: (typeof leads.$inferInsert)[] = [];

@@ -18,7 +18,7 @@ import { prefixTsQuery } from "./search-text";
 export type DirectoryFilters = Omit<DirectoryQuery, "page" | "pageSize" | "sort">;
 export type FacetName = "track" | "tier" | "region" | "stack" | "language" | "badge";
 
-// partners.search_document: a stored generated column (drizzle/0009_directory_search.sql), not in the Drizzle table.
+// partners.search_document: a stored generated column (drizzle/0018_directory_search.sql), not in the Drizzle table.
 const document = sql`"partners"."search_document"`;
 
 function textMatch(q: string): SQL {
