@@ -325,7 +325,7 @@ export function buildDemoData(now: Date): DemoData {
       name: "Demo partner key",
       prefix: displayPrefix(DEMO_PARTNER_API_KEY),
       hash: hashKeySecret(DEMO_PARTNER_API_KEY),
-      scopes: ["partner:read", "listing:write", "activity:read"],
+      scopes: ["partner:read", "listing:write", "activity:read", "certification:read", "badges:read", "mdf:read"],
       createdByUserId: olivia,
       createdAt: new Date(now.getTime() - 30 * DAY),
     },
