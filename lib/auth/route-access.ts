@@ -86,6 +86,17 @@ export interface MatrixFixture {
   incidentId: string;
   /** A document partner A submitted, waiting for review. */
   certSubmissionId: string;
+  // badges and directory
+  /** Partner A's active track badge (advanced), and a performance badge of A's that an admin revoked. */
+  badgeId: string;
+  revokedBadgeId: string;
+  /** A page partner A declared for badge scans, and an open violation found on it. */
+  badgePageId: string;
+  violationId: string;
+  /** A prospect's contact request to partner A, not yet answered. */
+  leadId: string;
+  /** Proof links partner A proposed, waiting for an admin's review. */
+  reviewId: string;
 }
 
 /** The program documents in force while the matrix runs. */
@@ -111,7 +122,7 @@ export interface RouteCase {
   expect: Expect<number>;
 }
 
-export type RouteEntry = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", RouteCase | { skip: string }>>;
+export type RouteEntry = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS", RouteCase | { skip: string }>>;
 
 export interface PageEntry {
   params?: (f: MatrixFixture) => Record<string, string>;
@@ -270,6 +281,16 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   // Partner B is on the same track, so B's owner gets B's own quiz page.
   "app/console/certification/quiz/[assessment]/page.tsx": { params: (f) => ({ assessment: f.quizAssessment }), expect: CONSOLE_PAGE },
   "app/console/scorecard/page.tsx": { expect: CONSOLE_PAGE },
+
+  // badges and directory
+  "app/(public)/verify/[id]/page.tsx": { params: (f) => ({ id: f.badgeId }), expect: PUBLIC_PAGE },
+  "app/admin/badges/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/listings/page.tsx": { expect: ADMIN_PAGE },
+  "app/console/badges/page.tsx": { expect: CONSOLE_PAGE },
+  // B's owner sees B's own (empty) brand kit state; admins look without a partner.
+  "app/console/badges/brand/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/leads/page.tsx": { expect: CONSOLE_PAGE },
+  "app/console/ranking/page.tsx": { expect: CONSOLE_PAGE },
 };
 
 export const ROUTE_ACCESS: Record<string, RouteEntry> = {
@@ -385,6 +406,24 @@ export const ROUTE_ACCESS: Record<string, RouteEntry> = {
   },
   "app/api/cron/certification/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
   "app/api/v1/certification/route.ts": { GET: { as: "key", expect: OWN_READ } },
+
+  // badges and directory
+  // Badge images and assertions are public by design (embedded on partners' sites).
+  "app/(public)/verify/[id]/assertion.json/route.ts": { GET: { as: "session", params: (f) => ({ id: f.badgeId }), expect: PUBLIC_GET } },
+  "app/badges/[file]/route.ts": {
+    GET: { as: "session", params: (f) => ({ file: `${f.badgeId}.svg` }), expect: PUBLIC_GET },
+    OPTIONS: { as: "session", params: (f) => ({ file: `${f.badgeId}.svg` }), expect: all(204) },
+  },
+  "app/api/bench/badge-reads/route.ts": { GET: { as: "session", expect: all(404) } },
+  "app/api/bench/badge/[file]/route.ts": { GET: { as: "session", params: (f) => ({ file: `${f.badgeId}.svg` }), expect: all(404) } },
+  // Partner A's brand kit: A's team and admins (who may look); B's owner is refused.
+  "app/api/console/brand/[partnerId]/[file]/route.ts": {
+    GET: { as: "session", params: (f) => ({ partnerId: f.partnerId, file: "provenant-brand-kit.zip" }), expect: by(401, 200, 200, 403, 200) },
+  },
+  "app/api/cron/badge-scan/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
+  "app/api/cron/ranking/route.ts": { GET: { as: "session", expect: CRON }, POST: { as: "session", expect: CRON } },
+  "app/api/v1/badges/route.ts": { GET: { as: "key", expect: OWN_READ } },
+  "app/api/v1/directory/version/route.ts": { GET: { as: "key", expect: PUBLIC_GET } },
 };
 
 export const ACTION_ACCESS: Record<string, ActionEntry> = {
@@ -535,6 +574,29 @@ export const ACTION_ACCESS: Record<string, ActionEntry> = {
     reviewSubmissionAction: { args: (f) => [f.certSubmissionId, { decision: "approved" }], expect: ADMIN_ACTION },
     overrideTierAction: { args: (f) => [f.partnerId, { tier: "premier", reason: "Launch partner for the rollout" }], expect: ADMIN_ACTION },
     runCertificationNowAction: { args: () => [], expect: ADMIN_ACTION },
+  },
+
+  // badges and directory
+  "lib/badges/actions.ts": {
+    declarePageAction: { args: (f) => [f.partnerId, { url: "https://matrix.example/customers" }], expect: MEMBER_WRITE },
+    removePageAction: { args: (f) => [f.partnerId, f.badgePageId], expect: MEMBER_WRITE },
+    markViolationFixedAction: { args: (f) => [f.partnerId, f.violationId], expect: MEMBER_WRITE },
+    resolveViolationAction: { args: (f) => [f.violationId, { note: "Link added by hand" }], expect: ADMIN_ACTION },
+    escalateViolationAction: { args: (f) => [f.violationId, { reason: "Ignored the deadline" }], expect: ADMIN_ACTION },
+    revokeBadgeAction: { args: (f) => [f.badgeId, { reason: "Misuse on a landing page" }], expect: ADMIN_ACTION },
+    restoreBadgeAction: { args: (f) => [f.revokedBadgeId], expect: ADMIN_ACTION },
+  },
+  "lib/directory/actions.ts": {
+    // Anyone may write to a partner from its public profile.
+    contactPartnerAction: {
+      args: (f, role) => [f.partnerSlug, { name: "Ana Lead", email: `ana-${role}@acme.example`, company: "Acme", message: "Please scope an install for our store." }],
+      expect: all<Outcome>("ok"),
+    },
+    setLeadStatusAction: { args: (f) => [f.partnerId, f.leadId, "answered"], expect: MEMBER_WRITE },
+    decideReviewAction: { args: (f) => [f.reviewId, { decision: "approve" }], expect: ADMIN_ACTION },
+    uploadLogoAction: { args: (f) => [f.partnerId, formOf({}, { logo: new File([PNG_BYTES], "logo.png", { type: "image/png" }) })], expect: MEMBER_WRITE },
+    removeLogoAction: { args: (f) => [f.partnerId], expect: MEMBER_WRITE },
+    runRankingAction: { args: () => [], expect: ADMIN_ACTION },
   },
 };
 

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { addCommission } from "@/lib/payouts/testing";
 import { runPayouts } from "@/lib/payouts/run";
 import { runExitTests } from "@/lib/exit-tests/run-exit-tests";
-import { commissions, dealConflicts, partnerPayoutSettings, payouts, emailOutbox, memberships, npsInvitations, npsSurveys, webhookDeliveries } from "@/db/schema";
+import { badgeViolations, commissions, dealConflicts, partnerPayoutSettings, payouts, emailOutbox, memberships, npsInvitations, npsSurveys, partnerBadges, webhookDeliveries } from "@/db/schema";
 import { createPartnerApiKey, createPlatformApiKey } from "@/lib/api-keys/manage-keys";
 import { recordConversion } from "@/lib/attribution/record-conversion";
 import { createLink } from "@/lib/attribution/manage-links";
@@ -39,6 +39,10 @@ import { signAgreements } from "@/lib/legal/sign-agreements";
 import { openIncident } from "@/lib/certification/incidents";
 import { assessmentsOf, startQuiz } from "@/lib/certification/quizzes";
 import { submitDocument } from "@/lib/certification/submissions";
+import { declarePage } from "@/lib/badges/manage";
+import { recordFindings } from "@/lib/badges/violations";
+import { submitLead } from "@/lib/directory/leads";
+import { updateListing } from "@/lib/partners/update-listing";
 import { ACTION_ACCESS, PAGE_ACCESS, PUBLISHED_DOCUMENTS, ROLES, ROUTE_ACCESS, SIGNED_VERSIONS, type MatrixFixture, type Outcome, type Role, type RouteCase } from "./route-access";
 
 // Walks app/ for pages and route handlers and the code base for "use server"
@@ -287,6 +291,39 @@ async function buildWorld(): Promise<World> {
     now,
   });
 
+  // badges and directory: partner A's track badge (as the certification engine grants it) and a revoked
+  // performance badge, a declared page with an open violation, a lead, and proof links waiting for review.
+  const [badge] = await db
+    .insert(partnerBadges)
+    .values({
+      partnerId: a.partner.id,
+      kind: "track",
+      badge: a.partner.track === "auditor" ? "certified_auditor" : "certified_installer",
+      tier: "advanced",
+      state: "active",
+      issuedAt: new Date(now.getTime() - 30 * DAY),
+      expiresAt: new Date(now.getTime() + 335 * DAY),
+      stateChangedAt: new Date(now.getTime() - 30 * DAY),
+    })
+    .returning();
+  const [revokedBadge] = await db
+    .insert(partnerBadges)
+    .values({ partnerId: a.partner.id, kind: "performance", badge: "fast_installer", tier: null, state: "revoked", revokedReason: "Misuse on a landing page", issuedAt: new Date(now.getTime() - 60 * DAY), expiresAt: new Date(now.getTime() + 300 * DAY), stateChangedAt: new Date(now.getTime() - DAY) })
+    .returning();
+  const badgePage = await declarePage({ principal: a.asMember, partnerId: a.partner.id, input: { url: `https://matrix-a${n}.example/partners` }, now });
+  await recordFindings(
+    [{ partnerId: a.partner.id, pageUrl: badgePage.url, host: badgePage.host, complete: true, findings: [{ kind: "missing_verify_link", badgeId: badge!.id, place: `badge:${badge!.id}`, detail: "not linked" }] }],
+    now,
+  );
+  const [violation] = await db.select().from(badgeViolations).where(eq(badgeViolations.partnerId, a.partner.id));
+  const lead = await submitLead({
+    slug: a.partner.slug,
+    input: { name: "Maya Prospect", email: "maya@prospect.example", company: "Nordlys", message: "Please scope an install for our store." },
+    clientIp: `198.18.${Math.floor(n / 250) % 250}.${n % 250}`,
+    now,
+  });
+  const listing = await updateListing({ principal: a.asOwner, partnerId: a.partner.id, input: { proofLinks: ["https://example.com/one.jpg"] }, mode: "patch", now });
+
   const f: MatrixFixture = {
     partnerId: a.partner.id,
     partnerSlug: a.partner.slug,
@@ -327,6 +364,13 @@ async function buildWorld(): Promise<World> {
     quizQuestionCount: attempt.questions.length,
     incidentId: incident.id,
     certSubmissionId: certSubmission.id,
+    // badges and directory
+    badgeId: badge!.id,
+    revokedBadgeId: revokedBadge!.id,
+    badgePageId: badgePage.id,
+    violationId: violation!.id,
+    leadId: lead.id,
+    reviewId: listing.pendingReviewId!,
   };
   return {
     f,
