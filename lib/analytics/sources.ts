@@ -53,7 +53,7 @@ export async function payoutAccuracyByMonth(db: Queryable, period: Period): Prom
           from payouts p
           left join payout_lines pl on pl.payout_id = p.id
           left join ledger_entries le on le.id = pl.ledger_entry_id
-          where p.status = 'paid' and p.paid_at >= ${period.since} and p.paid_at < ${period.until}
+          where p.status = 'paid' and p.paid_at >= ${period.since.toISOString()}::timestamptz and p.paid_at < ${period.until.toISOString()}::timestamptz
           group by p.id, p.paid_at, p.total_cents)
         select ${MONTH(sql.raw("paid_at"))} as month, count(*)::int as paid, count(*) filter (where ledger_total = total_cents)::int as matching
         from recomputed group by 1 order by 1`,
@@ -67,7 +67,7 @@ export async function qualityIncidentRateByMonth(db: Queryable, period: Period):
   const rows = await queryRows<{ month: string; incidents: number; installs: number }>(
     db,
     sql`with m as (
-          select generate_series(date_trunc('month', ${period.since}::timestamptz at time zone 'UTC'), date_trunc('month', ${period.until}::timestamptz at time zone 'UTC'), interval '1 month') as start)
+          select generate_series(date_trunc('month', ${period.since.toISOString()}::timestamptz at time zone 'UTC'), date_trunc('month', ${period.until.toISOString()}::timestamptz at time zone 'UTC'), interval '1 month') as start)
         select to_char(m.start, 'YYYY-MM') as month,
           (select count(*) from incidents i where i.opened_at at time zone 'UTC' >= m.start and i.opened_at at time zone 'UTC' < m.start + interval '1 month')::int as incidents,
           (select count(*) from installs s where s.created_at at time zone 'UTC' < m.start + interval '1 month')::int as installs
@@ -85,7 +85,7 @@ export async function brandComplianceRateByMonth(db: Queryable, period: Period):
   const rows = await queryRows<{ month: string; holders: number; violating: number }>(
     db,
     sql`with m as (
-          select generate_series(date_trunc('month', ${period.since}::timestamptz at time zone 'UTC'), date_trunc('month', ${period.until}::timestamptz at time zone 'UTC'), interval '1 month') as start),
+          select generate_series(date_trunc('month', ${period.since.toISOString()}::timestamptz at time zone 'UTC'), date_trunc('month', ${period.until.toISOString()}::timestamptz at time zone 'UTC'), interval '1 month') as start),
         holders as (select distinct partner_id from partner_badges where state in ('active', 'probation'))
         select to_char(m.start, 'YYYY-MM') as month,
           (select count(*) from holders)::int as holders,

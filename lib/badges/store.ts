@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import {
   badgeEmbeds,
@@ -140,7 +140,7 @@ export async function evidenceSummary(db: Queryable, partnerId: string, now: Dat
     db
       .select({ n: count(), checked: sql<string>`coalesce(sum(${survivalChecks.assetsChecked}), 0)`, survived: sql<string>`coalesce(sum(${survivalChecks.assetsSurvived}), 0)` })
       .from(survivalChecks)
-      .where(and(eq(survivalChecks.partnerId, partnerId), sql`${survivalChecks.checkedAt} > ${since}`, lte(survivalChecks.checkedAt, now))),
+      .where(and(eq(survivalChecks.partnerId, partnerId), gt(survivalChecks.checkedAt, since), lte(survivalChecks.checkedAt, now))),
     db.select({ n: count() }).from(evidenceExports).where(eq(evidenceExports.partnerId, partnerId)),
     db.select({ n: count() }).from(npsResponses).where(eq(npsResponses.partnerId, partnerId)),
   ]);
