@@ -24,13 +24,17 @@ describe("withJobLock", () => {
   it("runs a job once at a time: an overlapping call skips instead of running it again", async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
     let runs = 0;
     const first = withJobLock("matrix-job", async () => {
       runs++;
+      started();
       await gate;
       return "first";
     });
-    await new Promise((r) => setTimeout(r, 50));
+    // The first run holds the lock once its job has started.
+    await running;
     expect(await withJobLock("matrix-job", async () => ++runs)).toEqual({ ran: false });
     expect(await withJobLock("another-job", async () => "other")).toEqual({ ran: true, result: "other" });
     release();
