@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Webhooks" };
 
 function Code({ children, label }: { children: string; label?: string }) {
   return (
-    <pre aria-label={label} className="overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-5 text-slate-100">
+    <pre aria-label={label} tabIndex={0} className="overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-5 text-slate-100">
       {children}
     </pre>
   );
