@@ -20,7 +20,7 @@ test("a partner previews a badge, copies its snippet, the image loads on a test 
   await card.getByRole("button", { name: /^Copy HTML/ }).click();
   await expect(card.getByRole("button", { name: /^Copied/ })).toBeVisible();
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
-  expect(snippet).toMatch(new RegExp(`^<a href="${baseURL}/verify/bdg_[0-9a-z]+" target="_blank" rel="noopener"><img src="${baseURL}/badges/bdg_[0-9a-z]+\\.svg\\?size=sm&amp;theme=dark" alt="Brightpixel Studio: Provenant Certified Installer · Advanced" width="160" height="48" loading="lazy"></a>$`));
+  expect(snippet).toMatch(new RegExp(`^<a href="${baseURL}/verify/bdg_[0-9a-z]+" target="_blank" rel="noopener"><img src="${baseURL}/badges/bdg_[0-9a-z]+\\.svg\\?size=sm&amp;theme=dark" alt="Brightpixel Studio: Provenant Certified Installer · Premier" width="160" height="48" loading="lazy"></a>$`));
   await expect(card.getByTestId("snippet-markdown")).toContainText("[![Brightpixel Studio: Provenant Certified Installer");
 
   // The snippet pasted into another site's page, served by a local HTTP server (another origin): the
