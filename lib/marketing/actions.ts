@@ -1,27 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { formFields, optionalFormFile } from "@/lib/forms";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { getPrincipal } from "@/lib/auth/guards";
-import { bytesOfFile } from "@/lib/storage/uploads";
 import { createOnePager } from "./one-pagers";
 import { addProofFile, addProofLink, removeProof } from "./proofs";
 import { commentOnMaterial, resubmitMaterial, reviewMaterial, submitMaterial } from "./submissions";
 import { createWebinar, registerForWebinar } from "./webinars";
-
-async function optionalFile(form: FormData, field = "file") {
-  const f = form.get(field);
-  return f instanceof Blob && f.size > 0 ? bytesOfFile(f, field) : null;
-}
-
-function fields(form: FormData, names: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const n of names) {
-    const v = form.get(n);
-    if (typeof v === "string") out[n] = v;
-  }
-  return out;
-}
 
 export async function createOnePagerAction(partnerId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
@@ -51,8 +37,8 @@ export async function submitMaterialAction(partnerId: string, form: FormData): P
     const row = await submitMaterial({
       principal: await getPrincipal(),
       partnerId,
-      input: fields(form, ["title", "usage", "url", "comment"]),
-      file: await optionalFile(form),
+      input: formFields(form, ["title", "usage", "url", "comment"]),
+      file: await optionalFormFile(form),
       now: new Date(),
     });
     revalidatePath("/console/marketing/submissions");
@@ -62,7 +48,7 @@ export async function submitMaterialAction(partnerId: string, form: FormData): P
 
 export async function resubmitMaterialAction(partnerId: string, submissionId: string, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await resubmitMaterial({ principal: await getPrincipal(), partnerId, submissionId, input: fields(form, ["url", "comment"]), file: await optionalFile(form), now: new Date() });
+    await resubmitMaterial({ principal: await getPrincipal(), partnerId, submissionId, input: formFields(form, ["url", "comment"]), file: await optionalFormFile(form), now: new Date() });
     revalidatePath(`/console/marketing/submissions/${submissionId}`);
     return null;
   }, "Resubmitted for approval");
@@ -70,7 +56,7 @@ export async function resubmitMaterialAction(partnerId: string, submissionId: st
 
 export async function commentOnMaterialAction(submissionId: string, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await commentOnMaterial({ principal: await getPrincipal(), submissionId, input: fields(form, ["body"]), now: new Date() });
+    await commentOnMaterial({ principal: await getPrincipal(), submissionId, input: formFields(form, ["body"]), now: new Date() });
     revalidatePath(`/console/marketing/submissions/${submissionId}`);
     revalidatePath(`/admin/marketing/${submissionId}`);
     return null;
@@ -79,7 +65,7 @@ export async function commentOnMaterialAction(submissionId: string, form: FormDa
 
 export async function reviewMaterialAction(submissionId: string, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await reviewMaterial({ principal: await getPrincipal(), submissionId, input: fields(form, ["decision", "comment"]), now: new Date() });
+    await reviewMaterial({ principal: await getPrincipal(), submissionId, input: formFields(form, ["decision", "comment"]), now: new Date() });
     revalidatePath("/admin/marketing");
     revalidatePath(`/admin/marketing/${submissionId}`);
     return null;
@@ -88,7 +74,7 @@ export async function reviewMaterialAction(submissionId: string, form: FormData)
 
 export async function addProofLinkAction(partnerId: string, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await addProofLink({ principal: await getPrincipal(), partnerId, input: fields(form, ["title", "link"]), now: new Date() });
+    await addProofLink({ principal: await getPrincipal(), partnerId, input: formFields(form, ["title", "link"]), now: new Date() });
     revalidatePath("/console/marketing/proofs");
     return null;
   }, "Proof link added");
@@ -96,7 +82,7 @@ export async function addProofLinkAction(partnerId: string, form: FormData): Pro
 
 export async function addProofFileAction(partnerId: string, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await addProofFile({ principal: await getPrincipal(), partnerId, input: fields(form, ["title"]), file: await optionalFile(form), now: new Date() });
+    await addProofFile({ principal: await getPrincipal(), partnerId, input: formFields(form, ["title"]), file: await optionalFormFile(form), now: new Date() });
     revalidatePath("/console/marketing/proofs");
     return null;
   }, "Proof file uploaded");

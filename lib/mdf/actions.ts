@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { formFields } from "@/lib/forms";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { getPrincipal } from "@/lib/auth/guards";
 import { bytesOfFile } from "@/lib/storage/uploads";
@@ -8,15 +9,6 @@ import { decideMdfClaim } from "./decide-claim";
 import { decideMdfRequest } from "./decide-request";
 import { requestMdf } from "./request-mdf";
 import { submitMdfClaim } from "./submit-claim";
-
-function fields(form: FormData, names: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const n of names) {
-    const v = form.get(n);
-    if (typeof v === "string") out[n] = v;
-  }
-  return out;
-}
 
 export async function requestMdfAction(partnerId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
@@ -28,7 +20,7 @@ export async function requestMdfAction(partnerId: string, input: unknown): Promi
 
 export async function decideMdfRequestAction(requestId: string, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const input: Record<string, unknown> = fields(form, ["decision", "reason"]);
+    const input: Record<string, unknown> = formFields(form, ["decision", "reason"]);
     const amount = form.get("approvedAmount");
     // The form takes whole dollars and cents ("3500.00"); the operation takes minor units.
     if (typeof amount === "string" && amount.trim() !== "") input.approvedAmount = Number.isFinite(Number(amount)) ? Math.round(Number(amount) * 100) : amount;
@@ -41,7 +33,7 @@ export async function decideMdfRequestAction(requestId: string, form: FormData):
 
 export async function submitMdfClaimAction(partnerId: string, requestId: string, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const input: Record<string, unknown> = fields(form, ["actualLeads", "resultsSummary", "proofUrl"]);
+    const input: Record<string, unknown> = formFields(form, ["actualLeads", "resultsSummary", "proofUrl"]);
     const amount = form.get("claimedAmount");
     if (typeof amount === "string" && amount.trim() !== "") input.claimedAmount = Number.isFinite(Number(amount)) ? Math.round(Number(amount) * 100) : amount;
     const receipts = await Promise.all(form.getAll("receipts").filter((f): f is File => f instanceof Blob && f.size > 0).map((f) => bytesOfFile(f, "receipts")));
@@ -53,7 +45,7 @@ export async function submitMdfClaimAction(partnerId: string, requestId: string,
 
 export async function decideMdfClaimAction(requestId: string, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await decideMdfClaim({ principal: await getPrincipal(), requestId, input: fields(form, ["decision", "reason"]), now: new Date() });
+    await decideMdfClaim({ principal: await getPrincipal(), requestId, input: formFields(form, ["decision", "reason"]), now: new Date() });
     revalidatePath("/admin/mdf");
     revalidatePath(`/admin/mdf/${requestId}`);
     return null;
