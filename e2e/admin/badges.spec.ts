@@ -4,7 +4,7 @@ import { expectAccessible } from "../helpers";
 test("an admin revokes a badge: its image shows REVOKED on the next request; restoring brings it back", async ({ page, request }) => {
   await page.goto("/admin/badges?q=Northwind");
   await expect(page.getByRole("heading", { name: "Violations queue" })).toBeVisible();
-  const row = page.getByTestId("admin-badge-row").filter({ hasText: "Five-Star NPS" });
+  const row = page.getByTestId("admin-badge-row").filter({ hasText: "Enterprise Certified" });
   const id = (await row.getByRole("link").textContent())!.trim();
   expect(await (await request.get(`/badges/${id}.svg`)).text()).not.toContain("REVOKED");
 

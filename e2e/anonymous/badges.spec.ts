@@ -2,18 +2,20 @@ import { createPublicKey, verify } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
 import { demoSignIn, expectAccessible } from "../helpers";
 
-/** Badge ids by state, read from the admin badge lookup (anonymous visitors have no listing of badges). */
+/** One badge id per state, read from the admin badge lookup's state filter (anonymous visitors have no listing of badges). */
 async function badgeIdsByState(browser: Browser): Promise<Record<string, string>> {
   const ctx = await browser.newContext({ storageState: undefined });
   const page = await ctx.newPage();
   await demoSignIn(page, "Avery Admin");
-  await page.goto("/admin/badges");
-  const rows = await page.getByTestId("admin-badge-row").evaluateAll((els) =>
-    els.map((el) => ({ id: el.querySelector("a[href^='/verify/']")?.textContent?.trim() ?? "", state: el.querySelector("[data-testid='badge-state']")?.textContent?.trim() ?? "" })),
-  );
-  await ctx.close();
   const out: Record<string, string> = {};
-  for (const r of rows) out[r.state] ??= r.id;
+  for (const state of ["active", "probation", "expired", "revoked"]) {
+    await page.goto(`/admin/badges?state=${state}`);
+    const row = page.getByTestId("admin-badge-row").first();
+    if ((await row.count()) === 0) continue;
+    const label = (await row.getByTestId("badge-state").textContent())!.trim();
+    out[label] = (await row.locator("a[href^='/verify/']").textContent())!.trim();
+  }
+  await ctx.close();
   return out;
 }
 

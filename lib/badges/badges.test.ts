@@ -10,7 +10,7 @@ import { badgesChanged } from "./invalidate";
 import { declarePage, escalateViolation, markViolationFixed, removePage, resolveViolation, restoreBadge, revokeBadge } from "./manage";
 import { getSignedAssertion, issuerDocument } from "./public";
 import { handleBadgeImage } from "./serve";
-import { badgeImageReads } from "./store";
+import { badgeImageReads, searchBadges } from "./store";
 import { listOwnBadges } from "./api";
 import { brandKitAccess } from "./console";
 import { recordFindings } from "./violations";
@@ -137,6 +137,22 @@ describe("signed assertion", () => {
     expect(payload).toEqual(JSON.parse(JSON.stringify(signed.assertion)));
     expect(payload).toMatchObject({ type: "Assertion", status: "active", recipient: { name: "Signed Partner" }, issuedOn: T0.toISOString(), expires: "2030-01-01T00:00:00.000Z" });
     expect(await getSignedAssertion("bdg_nothing0000000000000", NOW)).toBeNull();
+  });
+});
+
+describe("admin badge lookup", () => {
+  it("filters by the state a viewer sees: an active badge past its expiry is listed as expired, not active", async () => {
+    const team = await makeTeam({ name: "Lookup Partner" });
+    const live = await makeBadge(team.partner.id);
+    const lapsed = await makeBadge(team.partner.id, { badge: "certified_auditor", expiresAt: new Date("2026-11-01T00:00:00Z") });
+    const revoked = await makeBadge(team.partner.id, { badge: "enterprise_certified", state: "revoked", revokedReason: "Misuse" });
+    const db = await getDb();
+    const ids = async (state?: "active" | "expired" | "revoked" | "probation") => (await searchBadges(db, "Lookup Partner", { state, now: NOW })).map((b) => b.id).sort();
+    expect(await ids("active")).toEqual([live.id]);
+    expect(await ids("expired")).toEqual([lapsed.id]);
+    expect(await ids("revoked")).toEqual([revoked.id]);
+    expect(await ids("probation")).toEqual([]);
+    expect(await ids()).toEqual([live.id, lapsed.id, revoked.id].sort());
   });
 });
 

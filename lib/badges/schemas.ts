@@ -55,4 +55,5 @@ export const adminBadgesParams = z.object({
   page,
   status: z.enum(["live", "open", "fix_claimed", "resolved", "escalated", "all"]).catch("live"),
   q: z.string().trim().max(200).optional().transform((v) => v || undefined).catch(undefined),
+  state: z.enum(BADGE_STATES).optional().catch(undefined),
 });

@@ -97,18 +97,31 @@ export async function setBadgeState(
 }
 
 /** Admin lookup: by badge id, or partner name/slug. */
-export async function searchBadges(db: Queryable, q: string, limit = 25): Promise<BadgeView[]> {
+/**
+ * The admin badge lookup: by badge id, partner name or slug, and optionally by
+ * the state a viewer sees at `now` (an active badge past its expiry is expired).
+ */
+export async function searchBadges(db: Queryable, q: string, opts: { state?: BadgeState; now: Date; limit?: number }): Promise<BadgeView[]> {
   const term = q.trim();
-  const where = term
+  const byTerm = term
     ? or(eq(partnerBadges.id, term), ilike(partners.name, `%${term.replace(/[%_\\]/g, "\\$&")}%`), eq(partners.slug, term.toLowerCase()))
     : undefined;
+  const lapsed = and(isNotNull(partnerBadges.expiresAt), lte(partnerBadges.expiresAt, opts.now));
+  const byState =
+    opts.state === "expired"
+      ? or(eq(partnerBadges.state, "expired"), and(inArray(partnerBadges.state, ["active", "probation"]), lapsed))
+      : opts.state === "active" || opts.state === "probation"
+        ? and(eq(partnerBadges.state, opts.state), or(isNull(partnerBadges.expiresAt), gt(partnerBadges.expiresAt, opts.now)))
+        : opts.state === "revoked"
+          ? eq(partnerBadges.state, "revoked")
+          : undefined;
   return db
     .select(viewColumns)
     .from(partnerBadges)
     .innerJoin(partners, eq(partners.id, partnerBadges.partnerId))
-    .where(where)
+    .where(and(byTerm, byState))
     .orderBy(desc(partnerBadges.stateChangedAt), asc(partnerBadges.id))
-    .limit(limit);
+    .limit(opts.limit ?? 25);
 }
 
 export async function badgeStateCounts(db: Queryable): Promise<Record<BadgeState, number>> {

@@ -7,15 +7,16 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { BADGE_STATES } from "@/db/schema/badges";
 import { requireAdminPage } from "@/lib/auth/guards";
 import { escalateViolationAction, resolveViolationAction, restoreBadgeAction, revokeBadgeAction } from "@/lib/badges/actions";
 import { getAdminBadgesView } from "@/lib/badges/admin";
-import { BADGE_LABELS, badgeTitle } from "@/lib/badges/model";
+import { BADGE_LABELS, STATE_LABELS, badgeTitle } from "@/lib/badges/model";
 import { VIOLATION_LABELS } from "@/lib/badges/rules";
 import { adminBadgesParams } from "@/lib/badges/schemas";
 import { formatDate, formatNumber } from "@/lib/format";
@@ -36,7 +37,7 @@ export default async function AdminBadgesPage({ searchParams }: { searchParams: 
   await requireAdminPage("/admin/badges", "badges:review");
   const q = adminBadgesParams.parse(flattenSearchParams(await searchParams));
   const now = new Date();
-  const v = await getAdminBadgesView(now, { status: q.status, page: q.page, pageSize: PAGE_SIZE, q: q.q });
+  const v = await getAdminBadgesView(now, { status: q.status, page: q.page, pageSize: PAGE_SIZE, q: q.q, state: q.state });
   return (
     <>
       <PageHeader title="Badges" description="Brand violations found by the badge scanner and the embed log, with their deadlines; badge lookup, revocation and restore." />
@@ -126,7 +127,7 @@ export default async function AdminBadgesPage({ searchParams }: { searchParams: 
               </tbody>
             </Table>
             <div className="border-t border-slate-100 px-4">
-              <Pagination page={q.page} pageSize={PAGE_SIZE} total={v.total} path="/admin/badges" baseParams={{ status: q.status === "live" ? undefined : q.status, q: q.q }} label="violations" />
+              <Pagination page={q.page} pageSize={PAGE_SIZE} total={v.total} path="/admin/badges" baseParams={{ status: q.status === "live" ? undefined : q.status, q: q.q, state: q.state }} label="violations" />
             </div>
           </>
         )}
@@ -141,13 +142,24 @@ export default async function AdminBadgesPage({ searchParams }: { searchParams: 
               Badge id or partner name
             </label>
             <Input id="badge-q" name="q" defaultValue={q.q ?? ""} placeholder="bdg_… or partner name" className="sm:max-w-md" />
+            <label htmlFor="badge-state" className="sr-only">
+              Badge state
+            </label>
+            <Select id="badge-state" name="state" defaultValue={q.state ?? ""} className="sm:max-w-40">
+              <option value="">Any state</option>
+              {BADGE_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {STATE_LABELS[s]}
+                </option>
+              ))}
+            </Select>
             <button type="submit" className={buttonClasses("secondary")}>
               Search
             </button>
           </form>
         </CardBody>
         {v.badges.length === 0 ? (
-          <EmptyState title="No badges found" description={q.q ? "Try another id or name." : "Search for a badge id or a partner name."} />
+          <EmptyState title="No badges found" description={q.q || q.state ? "Try another id, name or state." : "Search for a badge id or a partner name."} />
         ) : (
           <Table caption="Badges">
             <thead className="bg-slate-50">
