@@ -29,8 +29,8 @@ describe("legal demo seed", () => {
     // Every signature records the hash of the text it points to.
     const mismatched = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from legal_signatures s join legal_publications p on p.id = s.publication_id where s.document_sha256 <> p.sha256 or s.version <> p.version`);
     expect(mismatched[0]!.n).toBe(0);
-    const [ledgerline] = await db.select().from(partners).where(eq(partners.slug, RESIGN_PARTNER_SLUG));
-    const trail = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_events where partner_id = ${ledgerline!.id} and action = 'agreement.signed'`);
+    const [resigner] = await db.select().from(partners).where(eq(partners.slug, RESIGN_PARTNER_SLUG));
+    const trail = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_events where partner_id = ${resigner!.id} and action = 'agreement.signed'`);
     expect(trail[0]!.n).toBe(2);
   });
 });

@@ -7,7 +7,7 @@ import { seedId } from "./context";
 
 // The program's legal record for the demo: the guide, the terms and the
 // agreement published, the agreement's 1.0 superseded by 2.0 three weeks ago;
-// most partners signed the versions in force, Ledgerline Assurance signed only
+// most partners signed the versions in force, Northwind Integrations signed only
 // the agreement's 1.0 (it must sign again), and a few partners that joined
 // recently have not signed anything yet.
 
@@ -21,7 +21,7 @@ const UAS = [
 ];
 
 /** The partner whose owner must sign the agreement's new version in the demo. */
-export const RESIGN_PARTNER_SLUG = "ledgerline-assurance";
+export const RESIGN_PARTNER_SLUG = "northwind-integrations";
 
 const PUBLISHED: { document: LegalDocument; version: string; daysAgo: number }[] = [
   { document: "program_guide", version: "1.0", daysAgo: 420 },
