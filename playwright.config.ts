@@ -47,6 +47,9 @@ export default defineConfig({
     { name: "partner", testMatch: /partner\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: STORAGE.owner } },
     { name: "admin", testMatch: /admin\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: STORAGE.admin } },
     { name: "flows", testMatch: /flows\/.*\.spec\.ts/, dependencies: ["setup"] },
+    // Program-wide changes (publishing new terms every partner must sign) run
+    // after everything else, so no other spec sees them half-way.
+    { name: "last", testMatch: /last\/.*\.spec\.ts/, dependencies: ["anonymous", "partner", "admin", "flows"], use: { storageState: STORAGE.owner } },
   ],
   webServer: {
     command: "node -e \"require('fs').rmSync('.data/e2e',{recursive:true,force:true})\" && npm run start",
