@@ -28,7 +28,7 @@ export interface ApiRouteDoc {
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(["validation_failed", "bad_request", "unauthorized", "forbidden", "not_found", "conflict", "unprocessable", "rate_limited", "internal"]),
+      code: z.enum(["validation_failed", "bad_request", "unauthorized", "forbidden", "not_found", "conflict", "unprocessable", "rate_limited", "internal", "unavailable"]),
       message: z.string(),
       fields: z.record(z.string(), z.array(z.string())).optional(),
     }),

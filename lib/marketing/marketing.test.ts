@@ -239,4 +239,9 @@ describe("one-pager PDF", () => {
     expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe("%PDF-");
     expect(pdf.byteLength).toBeGreaterThan(5_000);
   });
+
+  it("is refused with 503 and a clear message when the server has no Chromium", async () => {
+    const { htmlToPdf } = await import("./pdf");
+    await expect(htmlToPdf("<p>x</p>", "/nonexistent/chromium")).rejects.toMatchObject({ code: "unavailable", status: 503, message: expect.stringContaining("CHROMIUM_PATH") });
+  });
 });

@@ -1,15 +1,23 @@
 import "server-only";
+import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 
 /**
  * Prints a self-contained HTML document to PDF with the installed Chromium.
  * The page may load nothing from the network (images come as data: URIs), so
  * partner-supplied content cannot make the server fetch anything.
  */
-export async function htmlToPdf(html: string): Promise<Uint8Array> {
+export async function htmlToPdf(html: string, executablePath = getEnv().CHROMIUM_PATH): Promise<Uint8Array> {
+  if (!existsSync(executablePath)) {
+    throw new AppError({
+      code: "unavailable",
+      message: `PDF printing is not available on this server: no Chromium at ${executablePath} (set CHROMIUM_PATH). The HTML version and the PNG card still work.`,
+    });
+  }
   const browser = await chromium.launch({
-    executablePath: getEnv().CHROMIUM_PATH,
+    executablePath,
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
