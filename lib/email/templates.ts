@@ -172,3 +172,18 @@ export function proofLinksDecidedEmail(args: { partnerName: string; approved: bo
     text: `${title}\n\n${body}\n\n${args.listingUrl}\n`,
   };
 }
+
+/** A program decision on something the partner submitted (MDF request or claim, co-marketing material). */
+export function decisionEmail(args: { partnerName: string; subject: string; heading: string; lines: string[]; reason: string | null; url: string; cta: string }): RenderedEmail {
+  const reason = args.reason ? `Comment from the program team: ${args.reason}` : null;
+  return {
+    subject: `${args.subject} — ${args.partnerName}`,
+    html: layout(
+      args.heading,
+      args.lines.map((l) => `<p style="margin:0 0 8px;line-height:1.5">${escapeHtml(l)}</p>`).join("") +
+        (reason ? `<blockquote style="margin:16px 0;padding:12px 16px;background:#f8fafc;border-left:3px solid #236f66;white-space:pre-line;line-height:1.5">${escapeHtml(args.reason!)}</blockquote>` : "") +
+        button(args.url, args.cta),
+    ),
+    text: `${args.heading} (${args.partnerName})\n\n${args.lines.join("\n")}\n${reason ? `\n${reason}\n` : ""}\n${args.cta}: ${args.url}\n`,
+  };
+}

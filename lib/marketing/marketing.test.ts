@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { unzipSync, strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, conversions, events, marketingComments, partnerProofs, webinarRegistrations } from "@/db/schema";
+import { auditEvents, conversions, emailOutbox, events, marketingComments, partnerProofs, webinarRegistrations } from "@/db/schema";
 import { funnelFor } from "@/lib/attribution/store";
 import { verifyLinkFor } from "@/lib/partners/constants";
 import { startFakeServer } from "@/lib/testing/fake-http";
@@ -152,6 +152,9 @@ describe("brand-use approvals", () => {
     expect((await reviewMaterial({ principal: admin, submissionId: s2.id, input: { decision: "approve", comment: "Fine" }, now: at(5) })).referenceId).toBe("CM-2026-0002");
 
     const db = await getDb();
+    const mail = await db.select().from(emailOutbox).where(and(eq(emailOutbox.partnerId, partner.id), eq(emailOutbox.kind, "marketing_reviewed")));
+    expect(mail.map((m) => m.subject.split(" — ")[0])).toEqual(expect.arrayContaining(["Changes requested on your co-marketing material", "Co-marketing material approved (CM-2026-0001)"]));
+    expect(mail.find((m) => m.subject.startsWith("Changes requested"))!.text).toContain("Use the current badge");
     const thread = await db.select().from(marketingComments).where(eq(marketingComments.submissionId, s.id));
     const listed = await listSubmissions({ partnerId: partner.id, limit: 10, offset: 0 });
     expect(listed.total).toBe(2);

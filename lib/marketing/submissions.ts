@@ -3,6 +3,8 @@ import { getDb } from "@/db/client";
 import { audit } from "@/lib/audit/audit";
 import { actorOf } from "@/lib/auth/actor";
 import { assertAdmin, assertPartner, type Principal } from "@/lib/auth/permissions";
+import { appUrl, tellPartner } from "@/lib/email/tell-partner";
+import { decisionEmail } from "@/lib/email/templates";
 import { AppError, notFound, parseOrThrow } from "@/lib/errors";
 import { emit } from "@/lib/events/emit";
 import { newId } from "@/lib/ids";
@@ -121,7 +123,7 @@ export async function reviewMaterial(args: { principal: Principal | null; submis
   const viewer = assertAdmin(args.principal, "marketing:review");
   const input = parseOrThrow(reviewMaterialSchema, args.input);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const reviewed = await db.transaction(async (tx) => {
     const current = await lockSubmission(tx, args.submissionId);
     if (!current) throw notFound("Submission");
     if (current.status !== "pending") throw new AppError({ code: "conflict", message: current.status === "approved" ? "This material is already approved" : "Waiting for the partner to resubmit" });
@@ -148,6 +150,25 @@ export async function reviewMaterial(args: { principal: Principal | null; submis
     });
     return row;
   });
+  await tellPartner({
+    partnerId: reviewed.partnerId,
+    kind: "marketing_reviewed",
+    now: args.now,
+    render: (partnerName) =>
+      decisionEmail({
+        partnerName,
+        subject: reviewed.status === "approved" ? `Co-marketing material approved (${reviewed.referenceId})` : "Changes requested on your co-marketing material",
+        heading: reviewed.status === "approved" ? `“${reviewed.title}” is approved` : `“${reviewed.title}” needs changes`,
+        lines:
+          reviewed.status === "approved"
+            ? [`Its reference id is ${reviewed.referenceId}. Quote it wherever the material is published with the Provenant brand.`]
+            : ["Make the changes the program team asks for below, then resubmit the material from the console."],
+        reason: input.comment || null,
+        url: appUrl(`/console/marketing/submissions/${reviewed.id}`),
+        cta: "Open the submission",
+      }),
+  });
+  return reviewed;
 }
 
 /** A comment in the submission's thread, by the partner's members or an admin. */

@@ -3,8 +3,11 @@ import { getDb } from "@/db/client";
 import { audit } from "@/lib/audit/audit";
 import { actorOf } from "@/lib/auth/actor";
 import { assertAdmin, type Principal } from "@/lib/auth/permissions";
+import { appUrl, tellPartner } from "@/lib/email/tell-partner";
+import { decisionEmail } from "@/lib/email/templates";
 import { AppError, notFound, parseOrThrow } from "@/lib/errors";
 import { emit } from "@/lib/events/emit";
+import { formatMoney } from "@/lib/money";
 import { reimburseMdfClaim } from "./reimburse";
 import { reimbursableCents } from "./rules";
 import { decideClaimSchema } from "./schemas";
@@ -20,7 +23,7 @@ export async function decideMdfClaim(args: { principal: Principal | null; reques
   const input = parseOrThrow(decideClaimSchema, args.input);
   const actor = actorOf(args.principal!);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const decided = await db.transaction(async (tx) => {
     const current = await lockRequest(tx, args.requestId);
     if (!current) throw notFound("MDF request");
     if (current.status !== "claim_submitted") throw new AppError({ code: "conflict", message: "There is no submitted claim to decide on this request" });
@@ -56,4 +59,23 @@ export async function decideMdfClaim(args: { principal: Principal | null; reques
     });
     return row;
   });
+  await tellPartner({
+    partnerId: decided.partnerId,
+    kind: "mdf_claim_decided",
+    now: args.now,
+    render: (partnerName) =>
+      decisionEmail({
+        partnerName,
+        subject: decided.status === "reimbursed" ? "MDF claim approved" : "MDF claim declined",
+        heading: decided.status === "reimbursed" ? `Your MDF claim for “${decided.title}” is approved` : `Your MDF claim for “${decided.title}” was declined`,
+        lines:
+          decided.status === "reimbursed"
+            ? [`${formatMoney(decided.reimbursedCents ?? 0, decided.currency)} is added to your balance and paid with your next payout.`]
+            : ["Nothing is reimbursed for this activity."],
+        reason: decided.claimDecisionReason,
+        url: appUrl(`/console/mdf/${decided.id}`),
+        cta: "Open the request",
+      }),
+  });
+  return decided;
 }

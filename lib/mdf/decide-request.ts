@@ -3,9 +3,12 @@ import { getDb } from "@/db/client";
 import { audit } from "@/lib/audit/audit";
 import { actorOf } from "@/lib/auth/actor";
 import { assertAdmin, type Principal } from "@/lib/auth/permissions";
+import { appUrl, tellPartner } from "@/lib/email/tell-partner";
+import { decisionEmail } from "@/lib/email/templates";
 import { AppError, notFound, parseOrThrow } from "@/lib/errors";
 import { emit } from "@/lib/events/emit";
-import { decideRequest } from "./rules";
+import { formatMoney } from "@/lib/money";
+import { decideRequest, MDF_STATUS_LABELS } from "./rules";
 import { decideMdfRequestSchema } from "./schemas";
 import { lockBudget, lockRequest, updateRequest, type MdfRequestRow } from "./store";
 
@@ -20,7 +23,7 @@ export async function decideMdfRequest(args: { principal: Principal | null; requ
   const viewer = assertAdmin(args.principal, "mdf:review");
   const input = parseOrThrow(decideMdfRequestSchema, args.input);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const decided = await db.transaction(async (tx) => {
     const current = await lockRequest(tx, args.requestId);
     if (!current) throw notFound("MDF request");
     await lockBudget(tx, current.partnerId, current.budgetYear, args.now);
@@ -59,4 +62,25 @@ export async function decideMdfRequest(args: { principal: Principal | null; requ
     });
     return row;
   });
+  const approved = decided.approvedCents === null ? null : formatMoney(decided.approvedCents, decided.currency);
+  const requested = formatMoney(decided.requestedCents, decided.currency);
+  await tellPartner({
+    partnerId: decided.partnerId,
+    kind: "mdf_request_decided",
+    now: args.now,
+    render: (partnerName) =>
+      decisionEmail({
+        partnerName,
+        subject: decided.status === "approved" ? "MDF request approved" : decided.status === "partly_approved" ? "MDF request partly approved" : "MDF request declined",
+        heading: `Your MDF request “${decided.title}” was ${MDF_STATUS_LABELS[decided.status].toLowerCase()}`,
+        lines:
+          decided.status === "rejected"
+            ? [`You asked for ${requested}. The amount is back in your budget for the year.`]
+            : [`You asked for ${requested}; ${approved} is approved.`, "Run the activity, then submit your proof of execution and results (leads, spend receipts) from the request's page to be reimbursed."],
+        reason: decided.decisionReason,
+        url: appUrl(`/console/mdf/${decided.id}`),
+        cta: "Open the request",
+      }),
+  });
+  return decided;
 }

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, events, mdfRequests, uploads } from "@/db/schema";
+import { auditEvents, emailOutbox, events, mdfRequests, uploads } from "@/db/schema";
 import { makeAdmin, makeTeam, T0 } from "@/lib/testing/factories";
 import { decideMdfClaim } from "./decide-claim";
 import { decideMdfRequest } from "./decide-request";
@@ -123,6 +123,13 @@ describe("MDF requests, decisions and claims", () => {
     const db = await getDb();
     const evs = await db.select().from(events).where(and(eq(events.partnerId, partner.id), eq(events.type, "partner.mdf_request.decided")));
     expect(evs.map((e) => (e.payload as { status: string }).status).sort()).toEqual(["approved", "partly_approved", "rejected"]);
+    // The partner's owners hear about each decision, with the reason.
+    const mail = await db.select().from(emailOutbox).where(and(eq(emailOutbox.partnerId, partner.id), eq(emailOutbox.kind, "mdf_request_decided")));
+    expect(mail.map((m) => m.subject.split(" — ")[0]).sort()).toEqual(["MDF request approved", "MDF request declined", "MDF request partly approved"]);
+    const partial = mail.find((m) => m.subject.startsWith("MDF request partly approved"))!;
+    expect(partial.text).toContain("You asked for $4,000.00; $2,500.00 is approved.");
+    expect(partial.text).toContain("Catering is not covered");
+    expect(partial.text).toContain(`/console/mdf/${b.id}`);
   });
 
   it("after the activity the partner claims with receipts; the admin approves and it is reimbursed, capped at the approval", async () => {
@@ -151,6 +158,9 @@ describe("MDF requests, decisions and claims", () => {
     expect(ev?.payload).toMatchObject({ status: "reimbursed", reimbursed: { amount: 400_000, currency: "USD" } });
     const actions = (await db.select().from(auditEvents).where(eq(auditEvents.objectId, r.id))).map((e) => e.action).sort();
     expect(actions).toEqual(["mdf_claim.reimbursed", "mdf_claim.submitted", "mdf_request.created", "mdf_request.partly_approved"]);
+    const [mail] = await db.select().from(emailOutbox).where(and(eq(emailOutbox.partnerId, partner.id), eq(emailOutbox.kind, "mdf_claim_decided")));
+    expect(mail?.subject).toMatch(/^MDF claim approved — /);
+    expect(mail?.text).toContain("$4,000.00 is added to your balance and paid with your next payout.");
   });
 
   it("a rejected claim returns its funds to the budget", async () => {
