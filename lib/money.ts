@@ -125,8 +125,23 @@ export function formatMoney(cents: number, currency: string): string {
   return f.format(cents / 10 ** digits);
 }
 
+/** Decimal places of a currency's minor unit: 2 for USD, 0 for JPY. */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
 /** Whole currency units to minor units (form inputs): 12.34 -> 1234. */
 export function toMinorUnits(amount: number, currency = "USD"): number {
-  const digits = new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return Math.round(amount * 10 ** digits);
+  return Math.round(amount * 10 ** minorDigits(currency));
+}
+
+/**
+ * A typed amount ("-25", "1250.5") in minor units, or null when it is not a
+ * number or has more decimals than the currency allows (no silent rounding).
+ */
+export function parseMinorUnits(text: string, currency: string): number | null {
+  const digits = minorDigits(currency);
+  const pattern = digits > 0 ? new RegExp(`^-?\\d{1,12}(\\.\\d{1,${digits}})?$`) : /^-?\d{1,12}$/;
+  const t = text.trim().replace(/,/g, "");
+  return pattern.test(t) ? toMinorUnits(Number(t), currency) : null;
 }

@@ -54,3 +54,20 @@ test("an admin runs payouts, the partner sees and downloads the new one, and the
   expect(rows[0]).toMatch(/^payout_id,partner,period,status/);
   expect(rows.some((l) => l.startsWith(payoutId) && l.includes("BANK-E2E-0001"))).toBe(true);
 });
+
+test("an admin posts a ledger adjustment from the partner's page; a bad amount is refused with a field message", async ({ page }) => {
+  await page.goto("/admin/partners?q=Northwind");
+  await page.getByRole("link", { name: "Northwind Integrations" }).first().click();
+  await expect(page.getByRole("heading", { name: "Payout ledger" })).toBeVisible();
+  const form = page.getByTestId("adjustment-form");
+  await form.getByLabel("Currency").selectOption("USD");
+  await form.getByLabel("Amount").fill("12.345");
+  await form.getByLabel("Reason").fill("Goodwill credit for the webinar platform outage");
+  await form.getByRole("button", { name: "Post adjustment" }).click();
+  await expect(form.getByText("Enter an amount in USD like 25.00 or -25.00")).toBeVisible();
+  await form.getByLabel("Amount").fill("-12.50");
+  await form.getByRole("button", { name: "Post adjustment" }).click();
+  await expect(page.getByTestId("ledger-row").first()).toContainText("Goodwill credit for the webinar platform outage");
+  await expect(page.getByTestId("ledger-row").first()).toContainText("-$12.50");
+  await expectAccessible(page);
+});

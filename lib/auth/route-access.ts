@@ -463,6 +463,7 @@ export const ACTION_ACCESS: Record<string, ActionEntry> = {
     retryPayoutAction: { args: (f) => [f.manualPayoutId], expect: by("signin", "forbidden", "forbidden", "forbidden", "conflict") },
     // Partner A's tax form is already verified (it has a payout): the admin passes the guard and is told.
     verifyTaxFormAction: { args: (f) => [f.partnerId], expect: by("signin", "forbidden", "forbidden", "forbidden", "conflict") },
+    postAdjustmentAction: { args: (f) => [f.partnerId, formOf({ amount: "-12.50", currency: "USD", memo: "Correction for a duplicated bounty" })], expect: ADMIN_ACTION },
   },
   "lib/analytics/actions.ts": {
     // 2019-Q1 has no responses: the admin passes the guard and is told there is nothing to publish.

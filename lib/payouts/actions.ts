@@ -5,9 +5,12 @@ import { runAction, type ActionResult } from "@/lib/actions";
 import { actorOf } from "@/lib/auth/actor";
 import { getPrincipal } from "@/lib/auth/guards";
 import { assertAdmin } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { configuredGateway } from "@/lib/integrations/stripe/connect";
-import { acceptPayoutTerms, recordManualPayment, retryPayout, startStripeOnboarding, submitTaxForm, verifyTaxForm } from "./manage";
+import { formFields } from "@/lib/forms";
+import { parseMinorUnits } from "@/lib/money";
+import { acceptPayoutTerms, postAdjustment, recordManualPayment, retryPayout, startStripeOnboarding, submitTaxForm, verifyTaxForm } from "./manage";
 import { runPayouts } from "./run";
 
 export async function acceptTermsAction(partnerId: string): Promise<ActionResult> {
@@ -62,4 +65,31 @@ export async function verifyTaxFormAction(partnerId: string): Promise<ActionResu
     revalidatePath("/admin/payouts");
     return null;
   }, "Tax form verified");
+}
+
+/**
+ * An admin's adjustment to a partner's balance, from the form on the partner's
+ * admin page: the amount in whole currency units (negative takes money off).
+ */
+export async function postAdjustmentAction(partnerId: string, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const principal = await getPrincipal();
+    assertAdmin(principal, "payouts:manage");
+    const fields = formFields(form, ["amount", "currency", "memo"]);
+    const currency = (fields.currency ?? "").trim().toUpperCase();
+    const known = /^[A-Z]{3}$/.test(currency);
+    const amountCents = known ? parseMinorUnits(fields.amount ?? "", currency) : 0;
+    if (known && amountCents === null) {
+      throw new AppError({ code: "validation_failed", message: "One field is invalid", fields: { amount: [`Enter an amount in ${currency} like 25.00 or -25.00`] } });
+    }
+    try {
+      await postAdjustment({ principal, partnerId, input: { amountCents, currency, memo: fields.memo ?? "" }, now: new Date() });
+    } catch (error) {
+      // The form names the field "amount"; the ledger speaks minor units.
+      if (error instanceof AppError && error.fields?.amountCents) throw new AppError({ code: error.code, message: error.message, fields: { ...error.fields, amount: error.fields.amountCents } });
+      throw error;
+    }
+    revalidatePath(`/admin/partners/${partnerId}`);
+    return null;
+  }, "Adjustment posted to the ledger");
 }

@@ -20,3 +20,11 @@ export const PAYOUT_STATUS_HELP: Record<PayoutStatus, string> = {
 
 export const TAX_STATUS_LABELS = { missing: "Missing", submitted: "Submitted, awaiting verification", verified: "Verified" } as const;
 export const TAX_FORM_LABELS = { w9: "W-9 (US persons)", w8ben: "W-8BEN (non-US)" } as const;
+
+export const LEDGER_KIND_LABELS = {
+  commission: "Commission",
+  clawback: "Clawback",
+  adjustment: "Adjustment",
+  payout: "Payout",
+  mdf_reimbursement: "MDF reimbursement",
+} as const;

@@ -8,7 +8,7 @@ import { systemActor } from "@/lib/audit/actor";
 import { actorOf } from "@/lib/auth/actor";
 import { assertAdmin, assertPartner, type Principal } from "@/lib/auth/permissions";
 import { emit } from "@/lib/events/emit";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, parseOrThrow } from "@/lib/errors";
 import type { PayoutGateway } from "@/lib/integrations/stripe/connect";
 import { postLedgerEntry, reverseLedgerEntry } from "./ledger";
 import { canTransition, PAYOUT_TERMS_VERSION } from "./rules";
@@ -162,8 +162,10 @@ export async function retryPayout(args: { principal: Principal | null; payoutId:
 /** An adjustment to a partner's balance (a correction or goodwill), posted to the ledger. */
 export async function postAdjustment(args: { principal: Principal | null; partnerId: string; input: unknown; now: Date }) {
   assertAdmin(args.principal, "payouts:manage");
-  const input = adjustmentSchema.parse(args.input);
+  const input = parseOrThrow(adjustmentSchema, args.input);
   const db = await getDb();
+  const [partner] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, args.partnerId));
+  if (!partner) throw notFound("Partner");
   return db.transaction((tx) =>
     postLedgerEntry(tx, { partnerId: args.partnerId, kind: "adjustment", amountCents: input.amountCents, currency: input.currency, memo: input.memo, effectiveAt: args.now, actor: actorOf(args.principal!), now: args.now }),
   );

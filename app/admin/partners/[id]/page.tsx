@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditList } from "@/components/audit/audit-list";
+import { AdjustmentForm } from "@/components/payouts/adjustment-form";
 import { TierBadge, TrackBadge } from "@/components/partners/badges";
 import { PartnerAvatar } from "@/components/partners/partner-avatar";
 import { Badge } from "@/components/ui/badge";
@@ -14,6 +15,9 @@ import { listPartnerApiKeys } from "@/lib/api-keys/store";
 import { listAuditEvents } from "@/lib/audit/store";
 import { getPrincipal, requireAdminPage } from "@/lib/auth/guards";
 import { formatDate, formatRelative } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
+import { getPartnerLedgerView } from "@/lib/payouts/adjustments";
+import { LEDGER_KIND_LABELS } from "@/lib/payouts/labels";
 import { REGION_LABELS, STACK_LABELS, STATUS_LABELS } from "@/lib/partners/constants";
 import { isOnProbation, listingCompleteness, probationDaysLeft } from "@/lib/partners/rules";
 import { getPartner } from "@/lib/partners/store";
@@ -27,11 +31,18 @@ export default async function AdminPartnerPage({ params }: { params: Promise<{ i
   const partner = await getPartner(id);
   if (!partner) notFound();
   const now = new Date();
-  const [team, keys, audit] = await Promise.all([
-    getTeam({ principal: await getPrincipal(), partnerId: id }),
+  const principal = await getPrincipal();
+  const [team, keys, audit, ledger] = await Promise.all([
+    getTeam({ principal, partnerId: id }),
     listPartnerApiKeys(id),
     listAuditEvents({ partnerId: id, page: 1, pageSize: 10 }),
+    getPartnerLedgerView(principal, id),
   ]);
+  const currencies = [...new Set([partner.currency, ...Object.keys(ledger.balances), "USD"])];
+  const balanceText = Object.entries(ledger.balances)
+    .filter(([, cents]) => cents !== 0)
+    .map(([cur, cents]) => formatMoney(cents, cur))
+    .join(" · ");
   const completeness = listingCompleteness(partner);
   const probation = isOnProbation(partner, now);
   return (
@@ -114,6 +125,40 @@ export default async function AdminPartnerPage({ params }: { params: Promise<{ i
                 </tbody>
               </Table>
             )}
+          </Card>
+          <Card>
+            <CardHeader
+              title="Payout ledger"
+              description={`Open balance: ${balanceText || "nothing owed"}. Entries are never edited; a correction is a new entry, paid with the next payout.`}
+            />
+            {ledger.entries.length === 0 ? (
+              <EmptyState title="No ledger entries yet" description="Commissions are posted when a payout run settles them." />
+            ) : (
+              <Table caption="Latest ledger entries">
+                <thead className="bg-slate-50">
+                  <tr><Th>Entry</Th><Th className="text-right">Amount</Th><Th className="hidden md:table-cell">Posted</Th></tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {ledger.entries.map((e) => (
+                    <Tr key={e.id} data-testid="ledger-row">
+                      <Td>
+                        <div className="font-medium">{LEDGER_KIND_LABELS[e.kind]}</div>
+                        <div className="max-w-md truncate text-xs text-ink-subtle" title={e.memo}>{e.memo || "—"}</div>
+                      </Td>
+                      <Td className={`text-right tabular-nums ${e.amountCents < 0 ? "text-red-700" : ""}`}>{formatMoney(e.amountCents, e.currency)}</Td>
+                      <Td className="hidden text-ink-muted md:table-cell">
+                        {formatDate(e.createdAt)}
+                        <div className="text-xs text-ink-subtle">{e.createdBy}</div>
+                      </Td>
+                    </Tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+            <CardBody className="border-t border-slate-100">
+              <h3 className="mb-3 text-sm font-medium text-ink">Post an adjustment</h3>
+              <AdjustmentForm partnerId={partner.id} currencies={currencies} />
+            </CardBody>
           </Card>
           <Card>
             <CardHeader title="Recent activity" />
