@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { formFields, optionalFormFile } from "@/lib/forms";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { getPrincipal } from "@/lib/auth/guards";
@@ -26,8 +27,9 @@ export async function createWebinarAction(partnerId: string, input: unknown): Pr
 }
 
 export async function registerForWebinarAction(slug: string, input: unknown): Promise<ActionResult<{ duplicate: boolean }>> {
+  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
   return runAction(async () => {
-    const { duplicate } = await registerForWebinar({ slug, input, now: new Date() });
+    const { duplicate } = await registerForWebinar({ slug, input, clientIp: ip, now: new Date() });
     return { duplicate };
   }, "You are registered");
 }

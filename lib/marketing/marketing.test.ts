@@ -90,18 +90,18 @@ describe("webinars", () => {
     const w = await createWebinar({ principal: asOwner, partnerId: partner.id, input: { title: "Survival live", startsAt: at(10).toISOString(), durationMinutes: 45 }, now: T0 });
     expect(w.slug).toMatch(/^survival-live-[0-9a-z]{6}$/);
     const reg = (email: string, companySize = "51-200", role = "marketing") => ({ name: "Ana Lead", email, company: "Acme", companySize, role, consent: "on" });
-    const first = await registerForWebinar({ slug: w.slug, input: reg("ana@acme.example"), now: at(1) });
+    const first = await registerForWebinar({ slug: w.slug, input: reg("ana@acme.example"), clientIp: "198.51.100.1", now: at(1) });
     expect(first).toMatchObject({ duplicate: false, registration: { qualified: true, partnerId: partner.id } });
-    expect((await registerForWebinar({ slug: w.slug, input: reg("ANA@acme.example"), now: at(1) })).duplicate).toBe(true);
-    await registerForWebinar({ slug: w.slug, input: reg("bo@gmail.com"), now: at(2) });
-    await expect(registerForWebinar({ slug: w.slug, input: { ...reg("x@acme.example"), consent: undefined }, now: at(2) })).rejects.toMatchObject({ fields: { consent: expect.any(Array) } });
-    await expect(registerForWebinar({ slug: "no-such-webinar", input: reg("x@acme.example"), now: at(2) })).rejects.toMatchObject({ code: "not_found" });
+    expect((await registerForWebinar({ slug: w.slug, input: reg("ANA@acme.example"), clientIp: "198.51.100.1", now: at(1) })).duplicate).toBe(true);
+    await registerForWebinar({ slug: w.slug, input: reg("bo@gmail.com"), clientIp: "198.51.100.2", now: at(2) });
+    await expect(registerForWebinar({ slug: w.slug, input: { ...reg("x@acme.example"), consent: undefined }, clientIp: "198.51.100.2", now: at(2) })).rejects.toMatchObject({ fields: { consent: expect.any(Array) } });
+    await expect(registerForWebinar({ slug: "no-such-webinar", input: reg("x@acme.example"), clientIp: "198.51.100.2", now: at(2) })).rejects.toMatchObject({ code: "not_found" });
     // After the webinar ends, registration is closed.
-    await expect(registerForWebinar({ slug: w.slug, input: reg("late@acme.example"), now: at(11) })).rejects.toMatchObject({ code: "conflict" });
+    await expect(registerForWebinar({ slug: w.slug, input: reg("late@acme.example"), clientIp: "198.51.100.3", now: at(11) })).rejects.toMatchObject({ code: "conflict" });
 
     const ow = await createWebinar({ principal: other.asOwner, partnerId: other.partner.id, input: { title: "Other webinar", startsAt: at(5).toISOString() }, now: T0 });
     // The same person at another partner's webinar is that partner's lead too.
-    await registerForWebinar({ slug: ow.slug, input: reg("ana@acme.example"), now: at(3) });
+    await registerForWebinar({ slug: ow.slug, input: reg("ana@acme.example"), clientIp: "198.51.100.4", now: at(3) });
 
     const db = await getDb();
     const [c] = await db.select().from(conversions).where(eq(conversions.externalId, `webinar:${first.registration.id}`));
@@ -118,6 +118,17 @@ describe("webinars", () => {
     expect((await qualifiedWebinarLeads(db, { since: T0, until: at(1) })).find((l) => l.partnerId === partner.id)).toBeUndefined();
     expect(await db.select().from(webinarRegistrations).where(eq(webinarRegistrations.partnerId, partner.id))).toHaveLength(2);
     expect((await listWebinarsWithCounts(partner.id, 10, 0)).rows).toEqual([expect.objectContaining({ id: w.id, registrations: 2, qualified: 1 })]);
+  });
+
+  it("refuse a flood of registrations from one network with 429, while others still register", async () => {
+    const { partner, asOwner } = await makeTeam({ tier: "advanced" });
+    const w = await createWebinar({ principal: asOwner, partnerId: partner.id, input: { title: "Flood test", startsAt: at(10).toISOString() }, now: T0 });
+    const reg = (i: number) => ({ name: `Lead ${i}`, email: `lead${i}@acme.example`, company: "Acme", companySize: "51-200", role: "marketing", consent: "on" });
+    for (let i = 0; i < 10; i++) await registerForWebinar({ slug: w.slug, input: reg(i), clientIp: "203.0.113.77", now: at(1) });
+    await expect(registerForWebinar({ slug: w.slug, input: reg(10), clientIp: "203.0.113.77", now: at(1) })).rejects.toMatchObject({ code: "rate_limited", status: 429 });
+    expect((await registerForWebinar({ slug: w.slug, input: reg(11), clientIp: "203.0.113.78", now: at(1) })).duplicate).toBe(false);
+    // The window passes.
+    expect((await registerForWebinar({ slug: w.slug, input: reg(12), clientIp: "203.0.113.77", now: new Date(at(1).getTime() + 11 * 60_000) })).duplicate).toBe(false);
   });
 
   it("must be scheduled in the future", async () => {

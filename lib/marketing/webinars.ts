@@ -10,6 +10,7 @@ import { assertPartner, decideProgramFeature, type Principal } from "@/lib/auth/
 import { AppError, notFound, parseOrThrow } from "@/lib/errors";
 import { emit } from "@/lib/events/emit";
 import { newId, randomString } from "@/lib/ids";
+import { checkRateLimits, RATE_LIMITS } from "@/lib/rate-limit";
 import { coMarketingPartnerOrThrow } from "./access";
 import { qualifyLead } from "./lead-qualification";
 import { createWebinarSchema, webinarRegistrationSchema } from "./schemas";
@@ -79,10 +80,15 @@ export async function publicWebinar(slug: string, now: Date) {
  * matcher in the same transaction, so the lead shows in the partner's funnel.
  * Registering twice with one email keeps the first registration.
  */
-export async function registerForWebinar(args: { slug: string; input: unknown; now: Date }): Promise<{ registration: RegistrationRow; duplicate: boolean }> {
+export async function registerForWebinar(args: { slug: string; input: unknown; clientIp: string; now: Date }): Promise<{ registration: RegistrationRow; duplicate: boolean }> {
   const input = parseOrThrow(webinarRegistrationSchema, args.input);
   const webinar = await publicWebinar(args.slug, args.now);
   if (!webinar) throw notFound("Webinar");
+  // Public forms share one budget per network; leads are worth money, so floods are refused.
+  const limited = await checkRateLimits([{ key: `form:ip:${args.clientIp}`, rule: RATE_LIMITS.formPerIp }], args.now);
+  if (!limited.allowed) {
+    throw new AppError({ code: "rate_limited", message: `Too many registrations from your network. Try again in ${Math.ceil(limited.retryAfterS / 60)} minutes.` });
+  }
   if (!webinar.open) throw new AppError({ code: "conflict", message: "Registration for this webinar is closed" });
   const verdict = qualifyLead(input);
   const email = input.email.toLowerCase();
