@@ -242,7 +242,7 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/console/deals/new/page.tsx": { expect: CONSOLE_PAGE },
   // Another partner's deal id: denied, but through the error page (the view throws a not_found
   // AppError instead of calling notFound()), so the response is the generic error, not the 404 page.
-  "app/console/deals/[id]/page.tsx": { params: (f) => ({ id: f.dealId }), expect: by("signin", "ok", "ok", "error:not_found", "ok") },
+  "app/console/deals/[id]/page.tsx": { params: (f) => ({ id: f.dealId }), expect: by("signin", "ok", "ok", "notFound", "ok") },
   "app/console/evidence/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/installs/page.tsx": { expect: CONSOLE_PAGE },
   "app/console/installs/new/page.tsx": { expect: CONSOLE_PAGE },

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPrincipal, requireConsole } from "@/lib/auth/guards";
+import { orNotFound } from "@/lib/auth/or-not-found";
 import { PRODUCTS } from "@/lib/commissions/plans";
 import { getPartnerDealView } from "@/lib/deals/console";
 import { DEAL_STAGES, DEAL_STAGE_LABELS, daysLeft, isOpen } from "@/lib/deals/rules";
@@ -18,7 +19,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
   const { id } = await params;
   const { viewer, partnerId } = await requireConsole(`/console/deals/${id}`, "deals:read");
   if (!partnerId) return <NoPartner isAdmin={viewer.isAdmin} />;
-  const { deal, conflicts } = await getPartnerDealView(await getPrincipal(), partnerId, id);
+  const { deal, conflicts } = await orNotFound(getPartnerDealView(await getPrincipal(), partnerId, id));
   const { registered } = await searchParams;
   const now = new Date();
   const reached = DEAL_STAGES.indexOf(deal.stage);

@@ -8,7 +8,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPrincipal, requireConsole } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/format";
-import { orNotFound } from "@/lib/marketing/page-guard";
+import { orNotFound } from "@/lib/auth/or-not-found";
 import { todayOf } from "@/lib/mdf/rules";
 import { getMdfRequestView } from "@/lib/mdf/views";
 import { formatMoney } from "@/lib/money";

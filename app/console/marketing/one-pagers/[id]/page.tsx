@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPrincipal, requireConsole } from "@/lib/auth/guards";
 import { onePagerData } from "@/lib/marketing/one-pagers";
-import { orNotFound } from "@/lib/marketing/page-guard";
+import { orNotFound } from "@/lib/auth/or-not-found";
 
 export const metadata: Metadata = { title: "One-pager" };
 

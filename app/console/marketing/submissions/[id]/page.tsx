@@ -8,7 +8,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPrincipal, requireConsole } from "@/lib/auth/guards";
-import { orNotFound } from "@/lib/marketing/page-guard";
+import { orNotFound } from "@/lib/auth/or-not-found";
 import { getSubmissionView } from "@/lib/marketing/views";
 import { describePolicy } from "@/lib/storage/policies";
 
