@@ -27,9 +27,20 @@ export const publishVersionSchema = z.strictObject({
 const optionalText = z.string().trim().max(100).optional().transform((v) => v || undefined).catch(undefined);
 
 /** Admin signature list filters from the query string; unknown values are dropped. */
+const optionalDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+  .optional()
+  .catch(undefined);
+
 export const signatureListQuerySchema = z.object({
   document: legalDocumentSchema.optional().catch(undefined),
   version: optionalText,
   q: optionalText,
+  /** Signed on or after this UTC day (YYYY-MM-DD). */
+  from: optionalDay,
+  /** Signed on or before this UTC day. */
+  to: optionalDay,
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

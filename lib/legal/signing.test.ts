@@ -9,6 +9,7 @@ import { publishVersion } from "./publish";
 import { receiptPdf } from "./receipt";
 import { signAgreements } from "./sign-agreements";
 import { hasSignedCurrentAgreements } from "./signatures";
+import { signatureListQuerySchema } from "./schemas";
 import { getAdminLegal, getConsoleAgreements, getReceipt } from "./views";
 import { sha256Hex } from "./versions";
 
@@ -197,6 +198,16 @@ describe("the admin view", () => {
       ["Filterable Partner", "marketplace_terms", "1.0"],
       ["Filterable Partner", "master_agreement", "2.0"],
     ]);
+    // A date range: the signatures were made at T2.
+    const day = (d: Date, days: number) => new Date(d.getTime() + days * DAY);
+    expect((await getAdminLegal(admin, { page: 1, pageSize: 10, q: "Filterable", from: day(T2, -1), to: day(T2, 1) }, T2)).signatures.total).toBe(2);
+    expect((await getAdminLegal(admin, { page: 1, pageSize: 10, q: "Filterable", from: day(T2, 1) }, T2)).signatures.total).toBe(0);
+    expect((await getAdminLegal(admin, { page: 1, pageSize: 10, q: "Filterable", to: day(T2, -1) }, T2)).signatures.total).toBe(0);
     await expect(getAdminLegal(asOwner, { page: 1, pageSize: 10 }, T2)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("reads a signed-date range from the URL as whole UTC days, ignoring malformed dates", () => {
+    expect(signatureListQuerySchema.parse({ from: "2026-03-01", to: "2026-03-31" })).toMatchObject({ from: "2026-03-01", to: "2026-03-31" });
+    expect(signatureListQuerySchema.parse({ from: "yesterday", to: "2026-13-45" })).toMatchObject({ from: undefined, to: undefined });
   });
 });

@@ -23,7 +23,8 @@ const PAGE_SIZE = 25;
 export default async function AdminLegalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage("/admin/legal", "legal:read");
   const q = signatureListQuerySchema.parse(flattenSearchParams(await searchParams));
-  const view = await getAdminLegal(await getPrincipal(), { ...q, pageSize: PAGE_SIZE }, new Date());
+  const range = { from: q.from ? new Date(`${q.from}T00:00:00.000Z`) : undefined, to: q.to ? new Date(`${q.to}T23:59:59.999Z`) : undefined };
+  const view = await getAdminLegal(await getPrincipal(), { ...q, ...range, pageSize: PAGE_SIZE }, new Date());
   const { rows, total } = view.signatures;
   return (
     <>
@@ -122,6 +123,12 @@ export default async function AdminLegalPage({ searchParams }: { searchParams: P
             <Field id="l-version" label="Version">
               <Input id="l-version" name="version" defaultValue={q.version ?? ""} placeholder="2.0" className="w-24" />
             </Field>
+            <Field id="l-from" label="Signed from">
+              <Input id="l-from" name="from" type="date" defaultValue={q.from ?? ""} />
+            </Field>
+            <Field id="l-to" label="Signed until">
+              <Input id="l-to" name="to" type="date" defaultValue={q.to ?? ""} />
+            </Field>
           </FilterBar>
           <Card>
             {rows.length === 0 ? (
@@ -171,7 +178,7 @@ export default async function AdminLegalPage({ searchParams }: { searchParams: P
                     ))}
                   </tbody>
                 </Table>
-                <Pagination page={q.page} pageSize={PAGE_SIZE} total={total} path="/admin/legal" baseParams={{ q: q.q, document: q.document, version: q.version }} label="signatures" />
+                <Pagination page={q.page} pageSize={PAGE_SIZE} total={total} path="/admin/legal" baseParams={{ q: q.q, document: q.document, version: q.version, from: q.from, to: q.to }} label="signatures" />
               </>
             )}
           </Card>
