@@ -238,12 +238,14 @@ describe("reliability", () => {
 
   it("a crash after N partners, then a re-run, pays everyone exactly once", async () => {
     const ids = await program(7);
-    await expect(runPayouts({ now: RUN, gateway: null, crashAfterPartners: 3 })).rejects.toThrow(/injected crash/);
+    // Chunks of two partners: the crash lands after the second chunk (4 partners) committed.
+    await expect(runPayouts({ now: RUN, gateway: null, chunkSize: 2, crashAfterPartners: 3 })).rejects.toThrow(/injected crash/);
     const db = await getDb();
     const afterCrash = await db.select().from(payouts).where(inArray(payouts.partnerId, ids));
+    expect(afterCrash.length).toBeGreaterThan(0);
     expect(afterCrash.length).toBeLessThan(7); // the crash stopped the run part-way
     for (let crashAt = 1; crashAt <= 2; crashAt++) {
-      await runPayouts({ now: RUN, gateway: null, crashAfterPartners: crashAt }).catch(() => undefined);
+      await runPayouts({ now: RUN, gateway: null, chunkSize: 2, crashAfterPartners: crashAt }).catch(() => undefined);
     }
     await runPayouts({ now: RUN, gateway: null });
     const all = await db.select().from(payouts).where(inArray(payouts.partnerId, ids));
