@@ -9,7 +9,8 @@
 //   - the baseline: one plain aggregate of what each partner is owed (the least
 //     any payout run must do), and
 //   - the run (lib/payouts/run.ts): ledger postings, payouts, lines, commissions
-//     marked paid, events and audit, one transaction per partner;
+//     marked paid, events and audit, set-based: chunks of 500 partners, one
+//     transaction per chunk and one statement per step for the whole chunk;
 // and prints both, the ratio, payouts per second and the peak memory of the process.
 import { sql } from "drizzle-orm";
 import { openPglite, openPostgres, queryRows, useDbHandle, type DbHandle } from "@/db/client";

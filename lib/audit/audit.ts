@@ -1,6 +1,6 @@
 import "server-only";
 import { auditEvents } from "@/db/schema";
-import type { Queryable } from "@/db/client";
+import { slices, type Queryable } from "@/db/client";
 import type { Actor } from "./actor";
 
 export interface AuditInput {
@@ -21,23 +21,29 @@ export interface AuditInput {
  * so the change and its record commit together. The table refuses UPDATE/DELETE.
  */
 export async function audit(tx: Queryable, input: AuditInput): Promise<string> {
-  const [row] = await tx
-    .insert(auditEvents)
-    .values({
-      at: input.at,
-      actorType: input.actor.type,
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
-      action: input.action,
-      objectType: input.object.type,
-      objectId: input.object.id,
-      partnerId: input.partnerId ?? null,
-      before: input.before ?? null,
-      after: input.after ?? null,
-      meta: input.meta ?? null,
-    })
-    .returning({ id: auditEvents.id });
+  const [row] = await tx.insert(auditEvents).values(auditRow(input)).returning({ id: auditEvents.id });
   return row!.id;
+}
+
+/** The same rows as one audit() call each, in multi-row inserts (a batch job's many changes). */
+export async function auditMany(tx: Queryable, inputs: readonly AuditInput[]): Promise<void> {
+  for (const slice of slices(inputs, 1_000)) await tx.insert(auditEvents).values(slice.map(auditRow));
+}
+
+function auditRow(input: AuditInput): typeof auditEvents.$inferInsert {
+  return {
+    at: input.at,
+    actorType: input.actor.type,
+    actorId: input.actor.id,
+    actorLabel: input.actor.label,
+    action: input.action,
+    objectType: input.object.type,
+    objectId: input.object.id,
+    partnerId: input.partnerId ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    meta: input.meta ?? null,
+  };
 }
 
 /** Only the fields that changed, for compact before/after pairs. */

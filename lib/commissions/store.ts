@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from "drizzle-orm";
-import { getDb, queryRows, type Queryable } from "@/db/client";
+import { getDb, queryRows, slices, type Queryable } from "@/db/client";
 import { billingInvoices, billingPlanChanges, billingRefunds, commissions, partners } from "@/db/schema";
 import type { InvoiceFact, PlanChangeFact, RefundFact } from "./rules";
 
@@ -134,4 +134,24 @@ export async function markPaid(tx: Queryable, ids: readonly string[], payoutId: 
     .set({ status: "paid", paidAt: now, payoutId, updatedAt: now })
     .where(and(inArray(commissions.id, [...ids]), eq(commissions.status, "payable")))
     .returning();
+}
+
+/**
+ * markPaid for many payouts at once: each commission gets its payout, in one
+ * UPDATE per slice. Returns the ids marked; a commission no longer payable is
+ * left alone (and missing from the answer).
+ */
+export async function markPaidMany(tx: Queryable, pairs: readonly { commissionId: string; payoutId: string }[], now: Date): Promise<string[]> {
+  const marked: string[] = [];
+  for (const slice of slices(pairs, 20_000)) {
+    const rows = await queryRows<{ id: string }>(
+      tx,
+      sql`update commissions c set status = 'paid', paid_at = ${now.toISOString()}::timestamptz, payout_id = v.payout_id, updated_at = ${now.toISOString()}::timestamptz
+            from jsonb_to_recordset(${JSON.stringify(slice.map((p) => ({ id: p.commissionId, payout_id: p.payoutId })))}::jsonb) as v(id text, payout_id text)
+           where c.id = v.id and c.status = 'payable'
+          returning c.id`,
+    );
+    for (const r of rows) marked.push(r.id);
+  }
+  return marked;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Queryable } from "@/db/client";
 import { SIGNED_DOCUMENTS, type LegalDocument } from "./constants";
 import { missingSignatures, type CurrentVersion } from "./rules";
-import { currentPublications, signedVersions } from "./store";
+import { currentPublications, signedVersions, signedVersionsOf } from "./store";
 
 /** The versions in force at `now` of the documents partners sign. */
 export async function currentSignedVersions(db: Queryable, now: Date): Promise<CurrentVersion[]> {
@@ -23,4 +23,11 @@ export async function hasSignedCurrentAgreements(
   const [current, signed] = await Promise.all([currentSignedVersions(db, now), signedVersions(db, partnerId)]);
   const missing = missingSignatures(current, signed);
   return { ok: missing.length === 0, missing };
+}
+
+/** hasSignedCurrentAgreements for many partners at once (two queries): partner id -> ok. */
+export async function haveSignedCurrentAgreements(db: Queryable, partnerIds: readonly string[], now: Date): Promise<Map<string, boolean>> {
+  if (!partnerIds.length) return new Map();
+  const [current, signed] = await Promise.all([currentSignedVersions(db, now), signedVersionsOf(db, partnerIds)]);
+  return new Map(partnerIds.map((id) => [id, missingSignatures(current, signed.get(id) ?? []).length === 0]));
 }

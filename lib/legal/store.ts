@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
+import { textArray, type Queryable } from "@/db/client";
 import { legalPublications, legalSignatures, memberships, partners, users } from "@/db/schema";
 import { likePattern } from "@/lib/partners/store";
 import type { LegalDocument } from "./constants";
@@ -52,6 +52,22 @@ export async function signedVersions(db: Queryable, partnerId: string): Promise<
     .selectDistinct({ document: legalSignatures.document, version: legalSignatures.version })
     .from(legalSignatures)
     .where(eq(legalSignatures.partnerId, partnerId));
+}
+
+/** The (document, version) pairs each of these partners has signed (one query). */
+export async function signedVersionsOf(db: Queryable, partnerIds: readonly string[]): Promise<Map<string, { document: LegalDocument; version: string }[]>> {
+  const byPartner = new Map<string, { document: LegalDocument; version: string }[]>();
+  if (!partnerIds.length) return byPartner;
+  const rows = await db
+    .selectDistinct({ partnerId: legalSignatures.partnerId, document: legalSignatures.document, version: legalSignatures.version })
+    .from(legalSignatures)
+    .where(sql`${legalSignatures.partnerId} = any(${textArray(partnerIds)})`);
+  for (const { partnerId, ...ref } of rows) {
+    const refs = byPartner.get(partnerId);
+    if (refs) refs.push(ref);
+    else byPartner.set(partnerId, [ref]);
+  }
+  return byPartner;
 }
 
 export async function partnerSignatures(db: Queryable, partnerId: string): Promise<SignatureRow[]> {

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { queryRows, type Queryable } from "@/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import { queryRows, slices, textArray, type Queryable } from "@/db/client";
 import { ledgerEntries, payoutLines, type LedgerKind } from "@/db/schema";
 import { audit } from "@/lib/audit/audit";
 import type { Actor } from "@/lib/audit/actor";
@@ -127,17 +127,66 @@ export async function ledgerBalances(tx: Queryable, partnerId: string): Promise<
 /**
  * Open entries: not in any payout, not reversed and not reversals (a reversed
  * pair nets to zero and is never paid). Their sum equals the balance.
- * Read as the partner's entries (by index) and one probe of payout_lines by
+ * Read as the partners' entries (by index) and one probe of payout_lines by
  * entry id: no anti-join over the whole ledger, whatever the planner believes
  * about a table that grew during the run.
  */
 export async function openEntries(tx: Queryable, partnerId: string): Promise<LedgerEntryRow[]> {
-  const all = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.partnerId, partnerId));
+  return (await openEntriesOf(tx, [partnerId])).get(partnerId) ?? [];
+}
+
+/** openEntries for many partners in two queries: partner id -> open entries (in ledger order). */
+export async function openEntriesOf(tx: Queryable, partnerIds: readonly string[]): Promise<Map<string, LedgerEntryRow[]>> {
+  const byPartner = new Map<string, LedgerEntryRow[]>();
+  if (!partnerIds.length) return byPartner;
+  const all = await tx
+    .select()
+    .from(ledgerEntries)
+    .where(sql`${ledgerEntries.partnerId} = any(${textArray(partnerIds)})`);
   const reversed = new Set(all.map((e) => e.reversesEntryId).filter((v): v is string => Boolean(v)));
   const candidates = all.filter((e) => e.kind !== "payout" && !e.reversesEntryId && !reversed.has(e.id));
-  if (!candidates.length) return [];
+  if (!candidates.length) return byPartner;
   const settled = new Set(
-    (await tx.select({ id: payoutLines.ledgerEntryId }).from(payoutLines).where(inArray(payoutLines.ledgerEntryId, candidates.map((e) => e.id)))).map((r) => r.id),
+    (await tx.select({ id: payoutLines.ledgerEntryId }).from(payoutLines).where(sql`${payoutLines.ledgerEntryId} = any(${textArray(candidates.map((e) => e.id))})`)).map((r) => r.id),
   );
-  return candidates.filter((e) => !settled.has(e.id));
+  for (const e of candidates) {
+    if (settled.has(e.id)) continue;
+    const list = byPartner.get(e.partnerId);
+    if (list) list.push(e);
+    else byPartner.set(e.partnerId, [e]);
+  }
+  return byPartner;
+}
+
+/**
+ * Appends complete entries (ids set by the caller) in multi-row inserts: the
+ * payout run's postings, reversals and payout entries. No audit event per entry:
+ * the run audits the payouts they make up.
+ */
+export async function insertLedgerEntries(tx: Queryable, rows: readonly LedgerEntryRow[]): Promise<void> {
+  for (const slice of slices(rows, 10_000)) {
+    const json = JSON.stringify(
+      slice.map((e) => ({
+        id: e.id,
+        partner_id: e.partnerId,
+        kind: e.kind,
+        amount_cents: e.amountCents,
+        currency: e.currency,
+        commission_id: e.commissionId,
+        payout_id: e.payoutId,
+        reverses_entry_id: e.reversesEntryId,
+        source_ref: e.sourceRef,
+        memo: e.memo,
+        effective_at: e.effectiveAt.toISOString(),
+        created_at: e.createdAt.toISOString(),
+        created_by: e.createdBy,
+      })),
+    );
+    await tx.execute(
+      sql`insert into ledger_entries (id, partner_id, kind, amount_cents, currency, commission_id, payout_id, reverses_entry_id, source_ref, memo, effective_at, created_at, created_by)
+          select id, partner_id, kind, amount_cents, currency, commission_id, payout_id, reverses_entry_id, source_ref, memo, effective_at, created_at, created_by
+            from jsonb_to_recordset(${json}::jsonb) as r(id text, partner_id text, kind text, amount_cents integer, currency text, commission_id text, payout_id text,
+                 reverses_entry_id text, source_ref text, memo text, effective_at timestamptz, created_at timestamptz, created_by text)`,
+    );
+  }
 }

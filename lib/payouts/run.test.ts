@@ -1,11 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "@/db/client";
-import { auditEvents, commissions, events, ledgerEntries, payoutLines, payouts } from "@/db/schema";
+import { auditEvents, commissions, events, ledgerEntries, payoutLines, payouts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { systemActor } from "@/lib/audit/actor";
 import { ledgerBalances, postLedgerEntry, reverseLedgerEntry } from "./ledger";
 import { recordManualPayment, verifyTaxForm } from "./manage";
-import { runPayouts } from "./run";
+import { PAYOUT_ACTOR, runPayouts, settlePartner, settlePartners } from "./run";
+import { payoutPeriodFor } from "./rules";
 import { addCommission, makePayee } from "./testing";
 import { makeAdmin } from "@/lib/testing/factories";
 
@@ -238,12 +239,14 @@ describe("reliability", () => {
 
   it("a crash after N partners, then a re-run, pays everyone exactly once", async () => {
     const ids = await program(7);
-    await expect(runPayouts({ now: RUN, gateway: null, crashAfterPartners: 3 })).rejects.toThrow(/injected crash/);
+    // Chunks of two partners: the crash lands after the second chunk (4 partners) committed.
+    await expect(runPayouts({ now: RUN, gateway: null, chunkSize: 2, crashAfterPartners: 3 })).rejects.toThrow(/injected crash/);
     const db = await getDb();
     const afterCrash = await db.select().from(payouts).where(inArray(payouts.partnerId, ids));
+    expect(afterCrash.length).toBeGreaterThan(0);
     expect(afterCrash.length).toBeLessThan(7); // the crash stopped the run part-way
     for (let crashAt = 1; crashAt <= 2; crashAt++) {
-      await runPayouts({ now: RUN, gateway: null, crashAfterPartners: crashAt }).catch(() => undefined);
+      await runPayouts({ now: RUN, gateway: null, chunkSize: 2, crashAfterPartners: crashAt }).catch(() => undefined);
     }
     await runPayouts({ now: RUN, gateway: null });
     const all = await db.select().from(payouts).where(inArray(payouts.partnerId, ids));
@@ -264,5 +267,123 @@ describe("reliability", () => {
     const all = await db.select().from(payouts).where(inArray(payouts.partnerId, ids));
     expect(all).toHaveLength(5);
     for (const [i, id] of ids.entries()) expect(all.find((p) => p.partnerId === id)!.totalCents).toBe(expected(i));
+  });
+});
+
+describe("settling in chunks", () => {
+  // One of each story: paid, below the minimum, held (tax form), a clawback, a
+  // commission changed after it was posted, a commission no longer payable, two currencies.
+  async function cast() {
+    const db = await getDb();
+    const paid = await makePayee();
+    await addCommission(paid.partner.id, 6_000, OCT);
+    const below = await makePayee();
+    await addCommission(below.partner.id, 2_000, OCT);
+    const held = await makePayee({ tax: "submitted" });
+    await addCommission(held.partner.id, 9_000, OCT);
+    const clawed = await makePayee();
+    await addCommission(clawed.partner.id, 7_000, OCT);
+    await addCommission(clawed.partner.id, -1_500, OCT, { kind: "clawback" });
+    const changed = await makePayee();
+    const c = await addCommission(changed.partner.id, 4_000, new Date("2026-09-10T00:00:00Z"));
+    const gone = await makePayee();
+    const g = await addCommission(gone.partner.id, 4_500, new Date("2026-09-10T00:00:00Z"));
+    await addCommission(gone.partner.id, 5_500, OCT);
+    const multi = await makePayee({ currency: "EUR" });
+    await addCommission(multi.partner.id, 8_000, OCT, { currency: "EUR" });
+    await addCommission(multi.partner.id, 3_000, OCT, { currency: "GBP" });
+    await db.insert(webhookEndpoints).values({ partnerId: paid.partner.id, url: "https://hooks.example.com/payouts", eventTypes: ["partner.payout.created"], secretEncrypted: "x", secretHint: "x" });
+    const ids = [paid, below, held, clawed, changed, gone, multi].map((t) => t.partner.id);
+    return {
+      ids,
+      // After a first settlement of September: a refund changes one posted commission, another is held for fraud.
+      async between() {
+        await db.update(commissions).set({ refundedCents: 500, amountCents: 3_500 }).where(eq(commissions.id, c.id));
+        await addCommission(changed.partner.id, 5_000, OCT);
+        await db.update(commissions).set({ status: "held" }).where(eq(commissions.id, g.id));
+      },
+    };
+  }
+
+  async function story(ids: string[]) {
+    const db = await getDb();
+    const out = [];
+    for (const id of ids) {
+      const ps = (await db.select().from(payouts).where(eq(payouts.partnerId, id))).sort((a, b) => `${a.period}${a.currency}`.localeCompare(`${b.period}${b.currency}`));
+      const entries = await db.select().from(ledgerEntries).where(eq(ledgerEntries.partnerId, id));
+      const coms = await db.select().from(commissions).where(eq(commissions.partnerId, id));
+      const evs = await db.select().from(events).where(and(eq(events.partnerId, id), sql`${events.type} like 'partner.payout.%'`));
+      const deliveries = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.partnerId, id));
+      const trail = await db.select().from(auditEvents).where(and(eq(auditEvents.partnerId, id), sql`${auditEvents.action} like 'payout.%'`));
+      out.push({
+        payouts: ps.map((p) => ({ period: p.period, currency: p.currency, total: p.totalCents, lines: p.lineCount, status: p.status, reason: p.statusReason })),
+        ledger: entries.map((e) => `${e.kind} ${e.amountCents} ${e.currency} ${e.memo} ${e.reversesEntryId ? "reversal" : ""} ${e.payoutId ? "payout" : ""}`).sort(),
+        commissions: coms.map((c) => `${c.amountCents} ${c.status} ${c.payoutId ? "paid" : ""}`).sort(),
+        events: evs.map((e) => {
+          const { payoutId: _, ...rest } = e.payload as { payoutId: string };
+          return `${e.type} ${JSON.stringify(rest)}`;
+        }),
+        deliveries: deliveries.length,
+        audit: trail.map((t) => `${t.action} ${JSON.stringify(t.after)}`).sort(),
+      });
+    }
+    return out;
+  }
+
+  it("gives exactly the payouts, ledger, events and audit of settling the partners one by one", async () => {
+    const db = await getDb();
+    const september = payoutPeriodFor(new Date("2026-11-01T06:00:00Z"));
+    const october = payoutPeriodFor(RUN);
+    const args = { mode: "manual" as const, actor: PAYOUT_ACTOR };
+    const alone = await cast();
+    const together = await cast();
+
+    for (const id of alone.ids) await db.transaction((tx) => settlePartner(tx, { partnerId: id, period: september, now: new Date("2026-11-01T06:00:00Z"), ...args }));
+    const first = await db.transaction((tx) => settlePartners(tx, { partnerIds: together.ids, period: september, now: new Date("2026-11-01T06:00:00Z"), ...args }));
+    expect([...first.values()]).toEqual(["carried", "carried", "carried", "carried", "carried", "carried", "carried"]); // September: below the minimum everywhere
+    await alone.between();
+    await together.between();
+    const outcomes = [];
+    for (const id of alone.ids) outcomes.push(await db.transaction((tx) => settlePartner(tx, { partnerId: id, period: october, now: RUN, ...args })));
+    const second = await db.transaction((tx) => settlePartners(tx, { partnerIds: together.ids, period: october, now: RUN, ...args }));
+    expect(together.ids.map((id) => second.get(id))).toEqual(outcomes);
+    expect(outcomes).toEqual(["created", "carried", "created", "created", "created", "created", "created"]);
+
+    const expected = await story(alone.ids);
+    expect(await story(together.ids)).toEqual(expected);
+    // The stories themselves, so that "the same" is not "the same mistake".
+    expect(expected.map((s) => s.payouts.map((p) => `${p.currency}:${p.total}:${p.status}`))).toEqual([
+      ["USD:6000:manual"],
+      [],
+      ["USD:9000:held"],
+      ["USD:5500:manual"],
+      ["USD:8500:manual"],
+      ["USD:5500:manual"],
+      ["EUR:8000:manual"],
+    ]);
+    expect(expected[4]!.ledger.filter((l) => l.includes("reversal"))).toHaveLength(1); // the changed commission
+    expect(expected[5]!.ledger.filter((l) => l.includes("no longer payable"))).toHaveLength(1); // the held one
+    expect(expected[6]!.ledger.some((l) => l.startsWith("commission 3000 GBP"))).toBe(true); // GBP posted, carried below its minimum
+    expect(expected[0]!.deliveries).toBe(1);
+
+    // Settled again the same day: nothing more.
+    const again = await db.transaction((tx) => settlePartners(tx, { partnerIds: together.ids, period: october, now: RUN, ...args }));
+    expect(together.ids.map((id) => again.get(id))).toEqual(["done", "carried", "done", "done", "done", "done", "carried"]); // GBP is still below its minimum
+    expect(await story(together.ids)).toEqual(expected);
+  });
+
+  it("two runs at once, in small chunks, still make one payout per partner", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      const { partner } = await makePayee();
+      await addCommission(partner.id, 6_000 + i, OCT);
+      ids.push(partner.id);
+    }
+    const runs = await Promise.allSettled([0, 1].map(() => runPayouts({ now: RUN, gateway: null, chunkSize: 2, concurrency: 2 })));
+    expect(runs.every((r) => r.status === "fulfilled")).toBe(true);
+    await runPayouts({ now: RUN, gateway: null });
+    const db = await getDb();
+    const all = await db.select().from(payouts).where(inArray(payouts.partnerId, ids));
+    expect(all.map((p) => p.partnerId).sort()).toEqual([...ids].sort());
   });
 });

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { getDb, queryRows, type Queryable } from "@/db/client";
+import { getDb, queryRows, slices, textArray, type Queryable } from "@/db/client";
+import { newId } from "@/lib/ids";
 import { commissions, ledgerEntries, partnerPayoutSettings, partners, payoutLines, payoutRuns, payouts } from "@/db/schema";
-import { hasSignedCurrentAgreements } from "@/lib/legal/signatures";
+import { hasSignedCurrentAgreements, haveSignedCurrentAgreements } from "@/lib/legal/signatures";
 import type { PayoutSettingsFacts, PayoutStatus } from "./rules";
 
 export type PayoutRow = typeof payouts.$inferSelect;
@@ -18,6 +19,20 @@ export async function prerequisiteFacts(tx: Queryable, partnerId: string, now: D
   if (!facts) return null;
   const signed = await hasSignedCurrentAgreements(tx, partnerId, now);
   return { ...facts, agreementsSigned: signed.ok };
+}
+
+/** prerequisiteFacts for many partners (three queries): partner id -> facts, absent without settings. */
+export async function prerequisiteFactsOf(tx: Queryable, partnerIds: readonly string[], now: Date): Promise<Map<string, PayoutSettingsFacts>> {
+  const facts = new Map<string, PayoutSettingsFacts>();
+  if (!partnerIds.length) return facts;
+  const rows = await tx.select().from(partnerPayoutSettings).where(sql`${partnerPayoutSettings.partnerId} = any(${textArray(partnerIds)})`);
+  const signed = await haveSignedCurrentAgreements(
+    tx,
+    rows.map((r) => r.partnerId),
+    now,
+  );
+  for (const r of rows) facts.set(r.partnerId, { ...settingsFacts(r)!, agreementsSigned: signed.get(r.partnerId) ?? false });
+  return facts;
 }
 
 export async function findSettings(tx: Queryable, partnerId: string): Promise<PayoutSettingsRow | null> {
@@ -57,68 +72,107 @@ export async function payoutCandidates(tx: Queryable, periodEnd: Date): Promise<
   return rows.map((r) => r.id);
 }
 
+export interface LockedPartner {
+  id: string;
+  currency: string;
+  settings: PayoutSettingsFacts | null;
+  paidCurrencies: Set<string>;
+}
+
 /**
- * Locks the partner row (null when another run holds it: SKIP LOCKED) and reads,
- * in the same round trip, its payout settings and the currencies already paid
- * for the period.
+ * Locks the partners' rows, skipping those another run holds (SKIP LOCKED),
+ * with their payout settings; then, with the locks held, reads the currencies
+ * already paid for the period. The second read is its own statement so that it
+ * sees every run that committed before the locks were taken.
  */
-export async function lockPartnerForRun(tx: Queryable, partnerId: string, period: string) {
-  const [row] = await queryRows<{
+export async function lockPartnersForRun(tx: Queryable, partnerIds: readonly string[], period: string): Promise<LockedPartner[]> {
+  if (!partnerIds.length) return [];
+  const rows = await queryRows<{
     id: string;
     currency: string;
     terms_accepted_at: Date | string | null;
     tax_form_status: "missing" | "submitted" | "verified" | null;
     stripe_account_id: string | null;
     payouts_enabled: boolean | null;
-    paid: string[] | string | null;
   }>(
     tx,
-    sql`select p.id, p.currency, s.terms_accepted_at, s.tax_form_status, s.stripe_account_id, s.payouts_enabled,
-               coalesce((select array_agg(po.currency) from payouts po where po.partner_id = p.id and po.period = ${period}), '{}') as paid
+    sql`select p.id, p.currency, s.terms_accepted_at, s.tax_form_status, s.stripe_account_id, s.payouts_enabled
           from partners p left join partner_payout_settings s on s.partner_id = p.id
-         where p.id = ${partnerId}
+         where p.id = any(${textArray(partnerIds)})
+         order by p.id
            for update of p skip locked`,
   );
-  if (!row) return null;
-  const paid = Array.isArray(row.paid) ? row.paid : String(row.paid ?? "{}").replace(/^\{|\}$/g, "").split(",").filter(Boolean);
-  const settings: PayoutSettingsFacts | null = row.tax_form_status
-    ? { termsAcceptedAt: row.terms_accepted_at ? new Date(row.terms_accepted_at) : null, taxFormStatus: row.tax_form_status, stripeAccountId: row.stripe_account_id, payoutsEnabled: Boolean(row.payouts_enabled) }
-    : null;
-  return { id: row.id, currency: row.currency, settings, paidCurrencies: new Set(paid) };
+  if (!rows.length) return [];
+  const paid = await queryRows<{ partner_id: string; currency: string }>(
+    tx,
+    sql`select partner_id, currency from payouts where period = ${period} and partner_id = any(${textArray(rows.map((r) => r.id))})`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    currency: row.currency,
+    settings: row.tax_form_status
+      ? { termsAcceptedAt: row.terms_accepted_at ? new Date(row.terms_accepted_at) : null, taxFormStatus: row.tax_form_status, stripeAccountId: row.stripe_account_id, payoutsEnabled: Boolean(row.payouts_enabled) }
+      : null,
+    paidCurrencies: new Set(paid.filter((p) => p.partner_id === row.id).map((p) => p.currency)),
+  }));
 }
 
 export async function payoutsForPeriod(tx: Queryable, partnerId: string, period: string): Promise<PayoutRow[]> {
   return tx.select().from(payouts).where(and(eq(payouts.partnerId, partnerId), eq(payouts.period, period)));
 }
 
-/** The partner's payable commissions earned before `periodEnd`, locked. */
-export async function lockEligibleCommissions(tx: Queryable, partnerId: string, periodEnd: Date) {
-  return tx
-    .select({ id: commissions.id, kind: commissions.kind, amountCents: commissions.amountCents, currency: commissions.currency, earnedAt: commissions.earnedAt, sku: commissions.sku })
+export type EligibleCommission = Pick<typeof commissions.$inferSelect, "id" | "partnerId" | "kind" | "amountCents" | "currency" | "earnedAt" | "sku">;
+
+/** The partners' payable commissions earned before `periodEnd`, locked, by partner (in earning order). */
+export async function lockEligibleCommissionsOf(tx: Queryable, partnerIds: readonly string[], periodEnd: Date): Promise<Map<string, EligibleCommission[]>> {
+  const byPartner = new Map<string, EligibleCommission[]>();
+  if (!partnerIds.length) return byPartner;
+  const rows = await tx
+    .select({ id: commissions.id, partnerId: commissions.partnerId, kind: commissions.kind, amountCents: commissions.amountCents, currency: commissions.currency, earnedAt: commissions.earnedAt, sku: commissions.sku })
     .from(commissions)
-    .where(and(eq(commissions.partnerId, partnerId), eq(commissions.status, "payable"), lt(commissions.earnedAt, periodEnd)))
-    .orderBy(asc(commissions.earnedAt), asc(commissions.id))
+    .where(and(sql`${commissions.partnerId} = any(${textArray(partnerIds)})`, eq(commissions.status, "payable"), lt(commissions.earnedAt, periodEnd)))
+    .orderBy(asc(commissions.partnerId), asc(commissions.earnedAt), asc(commissions.id))
     .for("update");
+  for (const r of rows) {
+    const list = byPartner.get(r.partnerId);
+    if (list) list.push(r);
+    else byPartner.set(r.partnerId, [r]);
+  }
+  return byPartner;
 }
 
-export async function insertLedgerRows(tx: Queryable, rows: (typeof ledgerEntries.$inferInsert)[]) {
-  if (!rows.length) return [];
-  return tx.insert(ledgerEntries).values(rows).returning();
+/** Payouts in multi-row inserts (ids set by the caller). */
+export async function insertPayouts(tx: Queryable, rows: readonly (typeof payouts.$inferInsert)[]): Promise<void> {
+  for (const slice of slices(rows, 2_000)) await tx.insert(payouts).values(slice);
 }
 
-export async function insertPayout(tx: Queryable, values: typeof payouts.$inferInsert): Promise<PayoutRow> {
-  const [row] = await tx.insert(payouts).values(values).returning();
-  return row!;
-}
-
-export async function insertPayoutLines(tx: Queryable, rows: (typeof payoutLines.$inferInsert)[]) {
-  if (rows.length) await tx.insert(payoutLines).values(rows);
+/** Payout lines in multi-row inserts: before the payouts' ledger entries, which close them. */
+export async function insertPayoutLines(tx: Queryable, rows: readonly { payoutId: string; ledgerEntryId: string; amountCents: number }[]): Promise<void> {
+  for (const slice of slices(rows, 20_000)) {
+    const json = JSON.stringify(slice.map((l) => ({ id: newId("payoutLine"), payout_id: l.payoutId, ledger_entry_id: l.ledgerEntryId, amount_cents: l.amountCents })));
+    await tx.execute(
+      sql`insert into payout_lines (id, payout_id, ledger_entry_id, amount_cents)
+          select id, payout_id, ledger_entry_id, amount_cents from jsonb_to_recordset(${json}::jsonb) as r(id text, payout_id text, ledger_entry_id text, amount_cents integer)`,
+    );
+  }
 }
 
 export async function updatePayout(tx: Queryable, id: string, patch: Partial<typeof payouts.$inferInsert>, onlyFrom?: readonly PayoutStatus[]): Promise<PayoutRow | null> {
   const where = onlyFrom ? and(eq(payouts.id, id), inArray(payouts.status, [...onlyFrom])) : eq(payouts.id, id);
   const [row] = await tx.update(payouts).set(patch).where(where).returning();
   return row ?? null;
+}
+
+/** Held payouts go out (one UPDATE); returns the ids that were still held. */
+export async function releasePayouts(tx: Queryable, ids: readonly string[], patch: Partial<typeof payouts.$inferInsert>): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await tx
+    .update(payouts)
+    .set(patch)
+    .where(and(sql`${payouts.id} = any(${textArray(ids)})`, eq(payouts.status, "held")))
+    .returning({ id: payouts.id });
+  const released = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => released.has(id));
 }
 
 export async function lockPayout(tx: Queryable, id: string): Promise<PayoutRow | null> {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { getDb, queryRows, type Queryable } from "@/db/client";
+import { getDb, queryRows, slices, textArray, type Queryable } from "@/db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints, type WebhookDeliveryStatus } from "@/db/schema";
 import { newId } from "@/lib/ids";
 
@@ -108,6 +108,36 @@ export async function insertEvent(tx: Queryable, values: { type: string; partner
   return row!;
 }
 
+/** Events in multi-row inserts, each with its id set here; returns the rows as written. */
+export async function insertEvents(tx: Queryable, values: readonly { type: string; partnerId: string; payload: unknown; createdAt: Date }[]): Promise<EventRow[]> {
+  const rows: EventRow[] = values.map((v) => ({ id: newId("event"), ...v }));
+  for (const slice of slices(rows, 2_000)) await tx.insert(events).values(slice);
+  return rows;
+}
+
+/** Active endpoints of these partners that receive this event type, by partner (one query). */
+export async function subscribedEndpointIdsOf(tx: Queryable, partnerIds: readonly string[], type: string): Promise<Map<string, string[]>> {
+  const byPartner = new Map<string, string[]>();
+  if (!partnerIds.length) return byPartner;
+  const rows = await tx
+    .select({ id: webhookEndpoints.id, partnerId: webhookEndpoints.partnerId })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        sql`${webhookEndpoints.partnerId} = any(${textArray(partnerIds)})`,
+        eq(webhookEndpoints.status, "active"),
+        sql`(${type} = any(${webhookEndpoints.eventTypes}) or '*' = any(${webhookEndpoints.eventTypes}))`,
+      ),
+    )
+    .orderBy(asc(webhookEndpoints.id));
+  for (const r of rows) {
+    const ids = byPartner.get(r.partnerId);
+    if (ids) ids.push(r.id);
+    else byPartner.set(r.partnerId, [r.id]);
+  }
+  return byPartner;
+}
+
 /** Active endpoints of the partner that receive this event type (or the one endpoint asked for). */
 export async function subscribedEndpointIds(tx: Queryable, partnerId: string, type: string, onlyEndpointId?: string): Promise<string[]> {
   const where: SQL[] = [eq(webhookEndpoints.partnerId, partnerId), eq(webhookEndpoints.status, "active")];
@@ -123,8 +153,17 @@ export async function insertDeliveries(
   endpointIds: string[],
   now: Date,
 ): Promise<string[]> {
-  if (endpointIds.length === 0) return [];
-  const rows = endpointIds.map((endpointId) => ({
+  return insertDeliveriesOf(
+    tx,
+    endpointIds.map((endpointId) => ({ event, endpointId })),
+    now,
+  );
+}
+
+/** One pending delivery per (event, endpoint) pair, in multi-row inserts. */
+export async function insertDeliveriesOf(tx: Queryable, pairs: readonly { event: EventRow; endpointId: string }[], now: Date): Promise<string[]> {
+  if (pairs.length === 0) return [];
+  const rows = pairs.map(({ event, endpointId }) => ({
     id: newId("webhookDelivery"),
     eventId: event.id,
     endpointId,
@@ -134,7 +173,7 @@ export async function insertDeliveries(
     nextAttemptAt: now,
     createdAt: now,
   }));
-  await tx.insert(webhookDeliveries).values(rows);
+  for (const slice of slices(rows, 2_000)) await tx.insert(webhookDeliveries).values(slice);
   return rows.map((r) => r.id);
 }
 
