@@ -33,7 +33,7 @@ export function EmbedPanel({ appUrl, badge }: { appUrl: string; badge: { id: str
           <Select id={`${uid}-theme`} value={theme} onChange={(e) => setTheme(e.target.value as BadgeTheme)}>
             {BADGE_THEMES.map((t) => (
               <option key={t} value={t}>
-                {t === "light" ? "Light (for light backgrounds)" : "Dark (for dark backgrounds)"}
+                {t === "light" ? "Light pages" : "Dark pages"}
               </option>
             ))}
           </Select>
@@ -41,7 +41,7 @@ export function EmbedPanel({ appUrl, badge }: { appUrl: string; badge: { id: str
       </div>
       <div className={theme === "dark" ? "rounded-lg bg-slate-900 p-4" : "rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200"}>
         {/* eslint-disable-next-line @next/next/no-img-element -- the live badge image, exactly as embedded */}
-        <img src={imageUrlFor(appUrl, badge.id, { size, theme })} alt={`Preview: ${size} ${theme}`} width={width} height={height} data-testid="embed-preview" />
+        <img src={imageUrlFor("", badge.id, { size, theme })} alt={`Preview: ${size} ${theme}`} width={width} height={height} data-testid="embed-preview" />
       </div>
       <CodeSnippet label="HTML" code={snippets.html} testId="snippet-html" />
       <CodeSnippet label="Markdown" code={snippets.markdown} testId="snippet-markdown" />

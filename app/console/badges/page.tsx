@@ -83,7 +83,7 @@ export default async function ConsoleBadgesPage({ searchParams }: { searchParams
                       BADGE_SIZES.map((size) => (
                         <li key={`${size}-${theme}`} className={theme === "dark" ? "flex flex-col gap-1 rounded-lg bg-slate-900 p-3 text-slate-300" : "flex flex-col gap-1 rounded-lg bg-slate-50 p-3 text-ink-muted ring-1 ring-slate-200"}>
                           {/* eslint-disable-next-line @next/next/no-img-element -- live badge image */}
-                          <img src={imageUrlFor(appUrl, b.id, { size, theme })} alt={`${badgeTitle(b)}, ${size}, ${theme}`} width={SIZE_PX[size].width} height={SIZE_PX[size].height} className="h-auto max-w-full" loading="lazy" />
+                          <img src={imageUrlFor("", b.id, { size, theme })} alt={`${badgeTitle(b)}, ${size}, ${theme}`} width={SIZE_PX[size].width} height={SIZE_PX[size].height} className="h-auto max-w-full" loading="lazy" />
                           <span className="text-xs">
                             {size} · {theme}
                           </span>
