@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions";
@@ -17,6 +18,7 @@ export function PublishButton({
   requiresSignature: boolean;
   publish: (input: unknown) => Promise<ActionResult>;
 }) {
+  const router = useRouter();
   const [pending, start] = useTransition();
   const [result, setResult] = useState<ActionResult | null>(null);
   return (
@@ -27,14 +29,19 @@ export function PublishButton({
         onClick={() => {
           const warning = requiresSignature ? " Every partner's owners will be asked to sign it again before their next payout." : "";
           if (!window.confirm(`Publish ${title} ${version}? It takes effect now and cannot be unpublished.${warning}`)) return;
-          start(async () => setResult(await publish({ document, version })));
+          start(async () => {
+            const res = await publish({ document, version });
+            // The button goes away with the publication: the page says it was published.
+            if (res.ok) router.push(`/admin/legal?published=${encodeURIComponent(`${document}:${version}`)}`);
+            else setResult(res);
+          });
         }}
       >
         Publish {version}
       </Button>
-      {result ? (
-        <span role={result.ok ? "status" : "alert"} className={result.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
-          {result.ok ? result.message : result.error.message}
+      {result && !result.ok ? (
+        <span role="alert" className="text-xs text-red-700">
+          {result.error.message}
         </span>
       ) : null}
     </span>

@@ -17,7 +17,7 @@ test("after a new version is published, a member cannot sign; the owner signs an
   if (await publish.isVisible()) {
     a.once("dialog", (d) => void d.accept());
     await publish.click();
-    await expect(a.getByText("Published. Owners are asked to sign the new version.")).toBeVisible();
+    await expect(a.getByTestId("published-notice")).toContainText("Marketplace Terms 1.1 is published and in force. Owners are asked to sign the new version");
   }
   await admin.close();
 

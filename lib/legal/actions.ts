@@ -29,5 +29,5 @@ export async function publishVersionAction(input: unknown): Promise<ActionResult
     revalidatePath("/admin/legal");
     revalidatePath("/program", "layout");
     return null;
-  }, "Published. Owners are asked to sign the new version.");
+  }, "Published.");
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { PublishButton } from "@/components/legal/publish-button";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,10 +23,15 @@ const PAGE_SIZE = 25;
 
 export default async function AdminLegalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage("/admin/legal", "legal:read");
-  const q = signatureListQuerySchema.parse(flattenSearchParams(await searchParams));
+  const params = flattenSearchParams(await searchParams);
+  const q = signatureListQuerySchema.parse(params);
   const range = { from: q.from ? new Date(`${q.from}T00:00:00.000Z`) : undefined, to: q.to ? new Date(`${q.to}T23:59:59.999Z`) : undefined };
   const view = await getAdminLegal(await getPrincipal(), { ...q, ...range, pageSize: PAGE_SIZE }, new Date());
   const { rows, total } = view.signatures;
+  // After a publication the page says so (the version's button is gone by then).
+  const [pubDocument, pubVersion] = typeof params.published === "string" ? params.published.split(":") : [];
+  const justPublishedDoc = view.documents.find((d) => d.document === pubDocument);
+  const justPublished = justPublishedDoc?.versions.find((v) => v.version === pubVersion && v.publication);
   return (
     <>
       <PageHeader
@@ -37,6 +43,12 @@ export default async function AdminLegalPage({ searchParams }: { searchParams: P
           </Link>
         }
       />
+      {justPublished && justPublishedDoc ? (
+        <Alert tone="success" className="mb-6" testId="published-notice">
+          {justPublishedDoc.title} {justPublished.version} is published and in force.
+          {justPublishedDoc.requiresSignature ? " Owners are asked to sign the new version before their next payout." : ""}
+        </Alert>
+      ) : null}
       <div className="space-y-6">
         <div className="grid gap-6 xl:grid-cols-3">
           {view.documents.map((d) => (
