@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MarketingStatusBadge } from "@/components/marketing/status-badge";
+import { SubmissionTable } from "@/components/marketing/submission-table";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { getPrincipal, requireAdminPage } from "@/lib/auth/guards";
-import { formatDate, pluralize } from "@/lib/format";
 import { adminMarketingParams } from "@/lib/marketing/params";
 import { ADMIN_MARKETING_QUEUES, getAdminMarketingView } from "@/lib/marketing/views";
 import { flattenSearchParams } from "@/lib/search-params";
@@ -41,35 +39,7 @@ export default async function AdminMarketingPage({ searchParams }: { searchParam
           <EmptyState title="Nothing in this queue" description="Submissions from partners show up here." />
         ) : (
           <>
-            <Table caption={ADMIN_MARKETING_QUEUES[q.queue].label}>
-              <thead className="bg-slate-50">
-                <tr>
-                  <Th>Material</Th>
-                  <Th>Status</Th>
-                  <Th className="hidden md:table-cell">Reference</Th>
-                  <Th className="hidden sm:table-cell">Updated</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {v.rows.map((s) => (
-                  <Tr key={s.id}>
-                    <Td>
-                      <Link href={`/admin/marketing/${s.id}`} className="font-medium text-brand-800 hover:underline">
-                        {s.title}
-                      </Link>
-                      <div className="text-xs text-ink-subtle">
-                        {s.partnerName} · {pluralize(s.comments, "comment")}
-                      </div>
-                    </Td>
-                    <Td>
-                      <MarketingStatusBadge status={s.status} />
-                    </Td>
-                    <Td className="hidden font-mono text-xs md:table-cell">{s.referenceId ?? "—"}</Td>
-                    <Td className="hidden text-ink-muted sm:table-cell">{formatDate(s.updatedAt)}</Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
+            <SubmissionTable rows={v.rows} caption={ADMIN_MARKETING_QUEUES[q.queue].label} hrefBase="/admin/marketing" showPartner />
             <div className="border-t border-slate-100 px-4">
               <Pagination page={q.page} pageSize={PAGE_SIZE} total={v.total} path="/admin/marketing" baseParams={{ queue: q.queue }} label="submissions" />
             </div>

@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MdfStatusBadge } from "@/components/mdf/status-badge";
+import { MdfRequestTable } from "@/components/mdf/request-table";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { getPrincipal, requireAdminPage } from "@/lib/auth/guards";
-import { formatDate } from "@/lib/format";
 import { adminMdfParams } from "@/lib/marketing/params";
-import { MDF_ACTIVITY_LABELS, type MdfActivityType } from "@/lib/mdf/rules";
 import { ADMIN_MDF_QUEUES, getAdminMdfView } from "@/lib/mdf/views";
-import { formatMoney } from "@/lib/money";
 import { flattenSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "MDF" };
@@ -43,39 +39,7 @@ export default async function AdminMdfPage({ searchParams }: { searchParams: Pro
           <EmptyState title="Nothing in this queue" description="New requests and claims show up here." />
         ) : (
           <>
-            <Table caption={ADMIN_MDF_QUEUES[q.queue].label}>
-              <thead className="bg-slate-50">
-                <tr>
-                  <Th>Partner and activity</Th>
-                  <Th>Status</Th>
-                  <Th className="text-right">Requested</Th>
-                  <Th className="hidden text-right md:table-cell">Approved</Th>
-                  <Th className="hidden lg:table-cell">Dates</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {v.rows.map((r) => (
-                  <Tr key={r.id}>
-                    <Td>
-                      <Link href={`/admin/mdf/${r.id}`} className="font-medium text-brand-800 hover:underline">
-                        {r.title}
-                      </Link>
-                      <div className="text-xs text-ink-subtle">
-                        {r.partnerName} · {MDF_ACTIVITY_LABELS[r.activityType as MdfActivityType] ?? r.activityType}
-                      </div>
-                    </Td>
-                    <Td>
-                      <MdfStatusBadge status={r.status} />
-                    </Td>
-                    <Td className="text-right tabular-nums">{formatMoney(r.requestedCents, r.currency)}</Td>
-                    <Td className="hidden text-right tabular-nums md:table-cell">{r.approvedCents === null ? "—" : formatMoney(r.approvedCents, r.currency)}</Td>
-                    <Td className="hidden text-ink-muted lg:table-cell">
-                      {formatDate(r.startsOn)} – {formatDate(r.endsOn)}
-                    </Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
+            <MdfRequestTable rows={v.rows} caption={ADMIN_MDF_QUEUES[q.queue].label} hrefBase="/admin/mdf" showPartner />
             <div className="border-t border-slate-100 px-4">
               <Pagination page={q.page} pageSize={PAGE_SIZE} total={v.total} path="/admin/mdf" baseParams={{ queue: q.queue }} label="requests" />
             </div>

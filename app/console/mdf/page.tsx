@@ -4,17 +4,15 @@ import { NoPartner } from "@/components/console/no-partner";
 import { NotEligible } from "@/components/marketing/not-eligible";
 import { BudgetMeter } from "@/components/mdf/budget-meter";
 import { MdfRequestForm } from "@/components/mdf/request-form";
-import { MdfStatusBadge } from "@/components/mdf/status-badge";
+import { MdfRequestTable } from "@/components/mdf/request-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { getPrincipal, requireConsole } from "@/lib/auth/guards";
-import { formatDate } from "@/lib/format";
 import { mdfParams } from "@/lib/marketing/params";
-import { MDF_ACTIVITY_LABELS, MDF_STATUSES, MDF_STATUS_LABELS, type MdfActivityType } from "@/lib/mdf/rules";
+import { MDF_STATUSES, MDF_STATUS_LABELS } from "@/lib/mdf/rules";
 import { getMdfConsoleView } from "@/lib/mdf/views";
 import { formatMoney } from "@/lib/money";
 import { flattenSearchParams } from "@/lib/search-params";
@@ -78,37 +76,7 @@ export default async function MdfPage({ searchParams }: { searchParams: Promise<
           <EmptyState title={q.status ? `No ${MDF_STATUS_LABELS[q.status].toLowerCase()} requests` : "No MDF requests yet"} description="Your requests and claims show here." />
         ) : (
           <>
-            <Table caption="MDF requests">
-              <thead className="bg-slate-50">
-                <tr>
-                  <Th>Activity</Th>
-                  <Th>Status</Th>
-                  <Th className="hidden text-right sm:table-cell">Requested</Th>
-                  <Th className="hidden text-right md:table-cell">Approved</Th>
-                  <Th className="hidden lg:table-cell">Dates</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {v.rows.map((r) => (
-                  <Tr key={r.id}>
-                    <Td>
-                      <Link href={`/console/mdf/${r.id}`} className="font-medium text-brand-800 hover:underline">
-                        {r.title}
-                      </Link>
-                      <div className="text-xs text-ink-subtle">{MDF_ACTIVITY_LABELS[r.activityType as MdfActivityType] ?? r.activityType}</div>
-                    </Td>
-                    <Td>
-                      <MdfStatusBadge status={r.status} />
-                    </Td>
-                    <Td className="hidden text-right tabular-nums sm:table-cell">{formatMoney(r.requestedCents, r.currency)}</Td>
-                    <Td className="hidden text-right tabular-nums md:table-cell">{r.approvedCents === null ? "—" : formatMoney(r.approvedCents, r.currency)}</Td>
-                    <Td className="hidden text-ink-muted lg:table-cell">
-                      {formatDate(r.startsOn)} – {formatDate(r.endsOn)}
-                    </Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
+            <MdfRequestTable rows={v.rows} caption="MDF requests" hrefBase="/console/mdf" />
             <div className="border-t border-slate-100 px-4">
               <Pagination page={q.page} pageSize={PAGE_SIZE} total={v.total} path="/console/mdf" baseParams={{ status: q.status }} label="requests" />
             </div>

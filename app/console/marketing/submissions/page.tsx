@@ -3,15 +3,14 @@ import Link from "next/link";
 import { NoPartner } from "@/components/console/no-partner";
 import { SubmitMaterialForm } from "@/components/marketing/forms";
 import { MarketingTabs } from "@/components/marketing/marketing-tabs";
-import { MARKETING_STATUS_LABELS, MarketingStatusBadge } from "@/components/marketing/status-badge";
+import { MARKETING_STATUS_LABELS } from "@/components/marketing/status-badge";
+import { SubmissionTable } from "@/components/marketing/submission-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { getPrincipal, requireConsole } from "@/lib/auth/guards";
-import { formatDate, pluralize } from "@/lib/format";
 import { submissionsParams } from "@/lib/marketing/params";
 import { getSubmissionsView } from "@/lib/marketing/views";
 import { describePolicy } from "@/lib/storage/policies";
@@ -59,33 +58,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
             <EmptyState title="Nothing submitted" description="Submitted material and its review status show here." />
           ) : (
             <>
-              <Table caption="Submitted material">
-                <thead className="bg-slate-50">
-                  <tr>
-                    <Th>Material</Th>
-                    <Th>Status</Th>
-                    <Th className="hidden md:table-cell">Reference</Th>
-                    <Th className="hidden sm:table-cell">Updated</Th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {v.rows.map((s) => (
-                    <Tr key={s.id}>
-                      <Td>
-                        <Link href={`/console/marketing/submissions/${s.id}`} className="font-medium text-brand-800 hover:underline">
-                          {s.title}
-                        </Link>
-                        <div className="text-xs text-ink-subtle">{pluralize(s.comments, "comment")}</div>
-                      </Td>
-                      <Td>
-                        <MarketingStatusBadge status={s.status} />
-                      </Td>
-                      <Td className="hidden font-mono text-xs md:table-cell">{s.referenceId ?? "—"}</Td>
-                      <Td className="hidden text-ink-muted sm:table-cell">{formatDate(s.updatedAt)}</Td>
-                    </Tr>
-                  ))}
-                </tbody>
-              </Table>
+              <SubmissionTable rows={v.rows} caption="Submitted material" hrefBase="/console/marketing/submissions" />
               <div className="border-t border-slate-100 px-4">
                 <Pagination page={q.page} pageSize={PAGE_SIZE} total={v.total} path="/console/marketing/submissions" baseParams={{ status: q.status }} label="submissions" />
               </div>
