@@ -9,9 +9,9 @@
 // 20% belong to a customer with an earlier conversion), then times the one
 // matching statement (lib/attribution/store.ts matchConversions) and prints it.
 import { sql } from "drizzle-orm";
-import { openPglite, openPostgres, queryRows, type DbHandle } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
+import { queryRows } from "@/db/client";
 import { matchConversions } from "@/lib/attribution/store";
+import { openBenchDb } from "./fresh-db";
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000_000);
 const CONVERSIONS = Number(process.env.BENCH_CONVERSIONS ?? 100_000);
@@ -27,28 +27,8 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
 }
 
 async function main() {
-  let handle: DbHandle;
-  let drop: (() => Promise<void>) | undefined;
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `pp_bench_attr_${Date.now().toString(36)}`;
-    const admin = await openPostgres(url, { max: 1 });
-    await admin.db.execute(sql.raw(`create database ${name}`));
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    handle = await openPostgres(u.toString(), { max: 2 });
-    await migrateDb(handle, { databaseUrl: u.toString() });
-    drop = async () => {
-      await handle.close();
-      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await admin.close();
-    };
-    console.log(`PostgreSQL, fresh database ${name}`);
-  } else {
-    handle = await openPglite({ dataDir: "memory://" });
-    await migrateDb(handle);
-    console.log("PGlite in memory (set DATABASE_URL to run on PostgreSQL)");
-  }
+  const { handle, label, close } = await openBenchDb(process.env.DATABASE_URL, { max: 2 });
+  console.log(label);
   const db = handle.db;
   const now = new Date("2026-11-26T12:00:00Z");
   const nowSql = sql.raw(`'${now.toISOString()}'::timestamptz`);
@@ -100,7 +80,7 @@ async function main() {
     const again = await timed("second run (nothing left to match)", () => db.transaction((tx) => matchConversions(tx, { now })));
     console.log(`second run matched ${again}`);
   } finally {
-    await (drop ? drop() : handle.close());
+    await close();
   }
 }
 

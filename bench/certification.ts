@@ -7,14 +7,13 @@
 //   npm run bench:certification                      (in-memory PGlite)
 //   DATABASE_URL=postgres://... npm run bench:certification
 //   BENCH_PARTNERS=2000 npm run bench:certification
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { openPglite, openPostgres, queryRows, useDbHandle, type DbHandle } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
+import { queryRows, useDbHandle } from "@/db/client";
 import { evaluatePartner } from "@/lib/certification/evaluate";
 import { syncQuestionBank } from "@/lib/certification/quiz-store";
 import { runCertification } from "@/lib/certification/run-certification";
 import { loadEvidence } from "@/lib/certification/store";
+import { openBenchDb } from "./fresh-db";
 
 const N = Number(process.env.BENCH_PARTNERS ?? 10_000);
 const url = process.env.DATABASE_URL;
@@ -26,25 +25,7 @@ async function time<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T
 }
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
-let handle: DbHandle;
-let drop: (() => Promise<void>) | undefined;
-if (url && /^postgres(ql)?:\/\//.test(url)) {
-  const name = `pp_bench_${randomBytes(4).toString("hex")}`;
-  const admin = await openPostgres(url, { max: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  handle = await openPostgres(u.toString(), { max: 4 });
-  await migrateDb(handle, { databaseUrl: u.toString() });
-  drop = async () => {
-    await handle.close();
-    await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-    await admin.close();
-  };
-} else {
-  handle = await openPglite({ dataDir: "memory://" });
-  await migrateDb(handle);
-}
+const { handle, close } = await openBenchDb(url && /^postgres(ql)?:\/\//.test(url) ? url : undefined, { max: 4 });
 useDbHandle(handle);
 const db = handle.db;
 const now = new Date();
@@ -105,6 +86,5 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  if (drop) await drop();
-  else await handle.close();
+  await close();
 }

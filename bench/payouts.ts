@@ -13,9 +13,9 @@
 //     transaction per chunk and one statement per step for the whole chunk;
 // and prints both, the ratio, payouts per second and the peak memory of the process.
 import { sql } from "drizzle-orm";
-import { openPglite, openPostgres, queryRows, useDbHandle, type DbHandle } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
+import { queryRows, useDbHandle } from "@/db/client";
 import { runPayouts } from "@/lib/payouts/run";
+import { openBenchDb } from "./fresh-db";
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 2_000);
 const PER_PARTNER = Number(process.env.BENCH_PER_PARTNER ?? 50);
@@ -32,28 +32,8 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ out: T; 
 }
 
 async function main() {
-  let handle: DbHandle;
-  let drop: (() => Promise<void>) | undefined;
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `pp_bench_payouts_${Date.now().toString(36)}`;
-    const admin = await openPostgres(url, { max: 1 });
-    await admin.db.execute(sql.raw(`create database ${name}`));
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    handle = await openPostgres(u.toString(), { max: 4 });
-    await migrateDb(handle, { databaseUrl: u.toString() });
-    drop = async () => {
-      await handle.close();
-      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await admin.close();
-    };
-    console.log(`PostgreSQL, fresh database ${name}`);
-  } else {
-    handle = await openPglite({ dataDir: "memory://" });
-    await migrateDb(handle);
-    console.log("PGlite in memory (set DATABASE_URL to run on PostgreSQL)");
-  }
+  const { handle, label, close } = await openBenchDb(process.env.DATABASE_URL, { max: 4 });
+  console.log(label);
   useDbHandle(handle);
   const db = handle.db;
   const now = new Date("2026-12-01T06:00:00Z");
@@ -102,7 +82,7 @@ async function main() {
     console.log(`second run created ${again.out.created}`);
   } finally {
     clearInterval(sampler);
-    await drop?.();
+    await close();
   }
 }
 

@@ -9,9 +9,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { sql } from "drizzle-orm";
-import { closeDb, openPglite, openPostgres, useDbHandle, type DbHandle } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
+import { useDbHandle } from "@/db/client";
 import { partners, webhookEndpoints } from "@/db/schema";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { getEnv } from "@/lib/env";
@@ -19,36 +17,13 @@ import { emit } from "@/lib/events/emit";
 import { deliverDue } from "@/lib/webhooks/deliver-due";
 import { postWebhook } from "@/lib/webhooks/post";
 import { generateSigningSecret, secretHint, signatureHeaders } from "@/lib/webhooks/signing";
+import { openBenchDb } from "./fresh-db";
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const COUNT = arg("count", 10_000);
 const BATCH = arg("batch", 200);
 const CONCURRENCY = arg("concurrency", 32);
 const policy = { allowPrivate: true };
-
-async function openDb(): Promise<{ handle: DbHandle; label: string; cleanup: () => Promise<void> }> {
-  const url = getEnv().DATABASE_URL;
-  if (!url) {
-    const handle = await openPglite({ dataDir: "memory://" });
-    await migrateDb(handle);
-    return { handle, label: "PGlite (in memory)", cleanup: async () => {} };
-  }
-  const name = `pp_bench_${randomBytes(4).toString("hex")}`;
-  const admin = await openPostgres(url, { max: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const handle = await openPostgres(u.toString(), { max: 10 });
-  await migrateDb(handle, { databaseUrl: u.toString() });
-  return {
-    handle,
-    label: `PostgreSQL (${u.host})`,
-    cleanup: async () => {
-      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await admin.close();
-    },
-  };
-}
 
 async function main() {
   let received = 0;
@@ -63,7 +38,7 @@ async function main() {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
 
-  const { handle, label, cleanup } = await openDb();
+  const { handle, label, close } = await openBenchDb(getEnv().DATABASE_URL, { max: 10 });
   useDbHandle(handle);
   const db = handle.db;
   const now = new Date();
@@ -129,8 +104,7 @@ async function main() {
   console.log(`  drain:    deliverDue() claim + POST + record   ${perSecond(COUNT, drainSeconds).padStart(8)} /s   (${drainSeconds.toFixed(2)} s)`);
   console.log(`  the worker reaches ${((rawSeconds / drainSeconds) * 100).toFixed(0)}% of the raw HTTP rate`);
 
-  await closeDb();
-  await cleanup();
+  await close();
   server.closeAllConnections();
   server.close();
 }
