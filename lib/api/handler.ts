@@ -15,6 +15,7 @@ import { metrics } from "@/lib/metrics/registry";
 import { getRateLimiter, RATE_LIMITS, type RateLimitResult, type RateLimitRule } from "@/lib/rate-limit";
 import { runWithRequestContext } from "@/lib/request-context";
 import { withIdempotency } from "./idempotency";
+import { ipFromHeaders } from "@/lib/client-ip";
 
 // The one wrapper for app/api route handlers. In order: request id and clock,
 // Origin check for cookie-carrying state changes (403), caller identity (401),
@@ -63,9 +64,7 @@ export interface ApiContext<P, B, Q> {
 type RouteArgs<P> = { params: Promise<P> };
 
 export function clientIp(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim();
-  return req.headers.get("x-real-ip") ?? "unknown";
+  return ipFromHeaders(req.headers);
 }
 
 async function identify(req: NextRequest, mode: ApiAuth, now: Date): Promise<Principal | null> {

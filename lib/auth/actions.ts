@@ -10,6 +10,7 @@ import { signIn, signOut } from "./auth";
 import { isDemoAccount } from "./demo-accounts";
 import { ACTIVE_PARTNER_COOKIE, getViewer } from "./guards";
 import { safeCallbackPath } from "./safe-redirect";
+import { ipFromHeaders } from "@/lib/client-ip";
 
 export interface SignInState {
   error?: string;
@@ -21,7 +22,7 @@ const emailSchema = z.string().trim().toLowerCase().email("Enter the email addre
 export async function requestMagicLink(_prev: SignInState, form: FormData): Promise<SignInState> {
   const parsed = emailSchema.safeParse(form.get("email"));
   if (!parsed.success) return { error: parsed.error.issues[0]!.message, email: String(form.get("email") ?? "") };
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+  const ip = ipFromHeaders(await headers());
   const limited = await checkRateLimits(
     [
       { key: `signin:email:${parsed.data}`, rule: RATE_LIMITS.signInPerEmail },

@@ -9,9 +9,10 @@ import { runRanking } from "@/lib/ranking/run-ranking";
 import { assertAdmin } from "@/lib/auth/permissions";
 import { submitLead, setLeadState } from "./leads";
 import { decideListingReview } from "./reviews";
+import { ipFromHeaders } from "@/lib/client-ip";
 
 export async function contactPartnerAction(slug: string, input: unknown): Promise<ActionResult> {
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+  const ip = ipFromHeaders(await headers());
   return runAction(async () => {
     await submitLead({ slug, input, clientIp: ip, now: new Date() });
     return null;

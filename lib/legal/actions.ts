@@ -6,11 +6,12 @@ import { runAction, type ActionResult } from "@/lib/actions";
 import { getPrincipal } from "@/lib/auth/guards";
 import { publishVersion } from "./publish";
 import { signAgreements } from "./sign-agreements";
+import { ipFromHeaders } from "@/lib/client-ip";
 
 export async function signAgreementsAction(partnerId: string, input: unknown): Promise<ActionResult<{ receiptId: string }>> {
   return runAction(async () => {
     const h = await headers();
-    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+    const ip = ipFromHeaders(h);
     const { receiptId } = await signAgreements({
       principal: await getPrincipal(),
       partnerId,

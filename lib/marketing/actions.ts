@@ -9,6 +9,7 @@ import { createOnePager } from "./one-pagers";
 import { addProofFile, addProofLink, removeProof } from "./proofs";
 import { commentOnMaterial, resubmitMaterial, reviewMaterial, submitMaterial } from "./submissions";
 import { createWebinar, registerForWebinar } from "./webinars";
+import { ipFromHeaders } from "@/lib/client-ip";
 
 export async function createOnePagerAction(partnerId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
@@ -27,7 +28,7 @@ export async function createWebinarAction(partnerId: string, input: unknown): Pr
 }
 
 export async function registerForWebinarAction(slug: string, input: unknown): Promise<ActionResult<{ duplicate: boolean }>> {
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+  const ip = ipFromHeaders(await headers());
   return runAction(async () => {
     const { duplicate } = await registerForWebinar({ slug, input, clientIp: ip, now: new Date() });
     return { duplicate };

@@ -9,10 +9,11 @@ import { getPrincipal } from "@/lib/auth/guards";
 import { assertAdmin } from "@/lib/auth/permissions";
 import { submitSurveyResponse, unsubscribeFromSurveys } from "./respond";
 import { sendSurveys } from "./send-surveys";
+import { ipFromHeaders } from "@/lib/client-ip";
 
 /** Survey pages need no sign-in, so answers are limited per client IP (guessing tokens is pointless, but cheap to stop). */
 async function limitPerIp(now: Date): Promise<void> {
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+  const ip = ipFromHeaders(await headers());
   const limited = await checkRateLimits([{ key: `nps:ip:${ip}`, rule: RATE_LIMITS.formPerIp }], now);
   if (!limited.allowed) throw new AppError({ code: "rate_limited", message: `Too many answers from your network. Try again in ${Math.ceil(limited.retryAfterS / 60)} minutes.` });
 }
