@@ -8,6 +8,7 @@
 //
 //   npm run bench:directory                                     # PGlite, in memory
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:directory
+//   BENCH_KEEP=1 ... keeps the scratch database afterwards (to EXPLAIN its queries)
 //
 // On PostgreSQL it creates a scratch database next to DATABASE_URL's, migrates
 // it, fills it with INSERT ... SELECT generate_series, runs, prints and drops it.
@@ -181,7 +182,8 @@ try {
   console.log(`  listing query through the app vs raw SQL (p50): ${(page.p50 / raw.p50).toFixed(2)}x (target < 2x)\n`);
 } finally {
   await handle.close();
-  if (admin) {
+  if (admin && process.env.BENCH_KEEP) console.log(`  kept the database ${name} (BENCH_KEEP)`);
+  else if (admin) {
     await admin.db.execute(sql.raw(`drop database if exists ${name}`));
     await admin.close();
   }
