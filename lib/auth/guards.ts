@@ -19,8 +19,20 @@ import { loadViewer } from "./store";
 
 export const ACTIVE_PARTNER_COOKIE = "pp_partner";
 
+/**
+ * Auth.js's session cookie (JWT), possibly split in chunks (".0", ".1", ...);
+ * "__Secure-" prefixed on https.
+ */
+export function hasSessionCookie(names: Iterable<string>): boolean {
+  for (const name of names) if (/^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name)) return true;
+  return false;
+}
+
 /** The signed-in user with roles and memberships read fresh from the database. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  // Anonymous visitors (most directory traffic) carry no session cookie: skip
+  // Auth.js's session machinery, which signs a CSRF token on every call.
+  if (!hasSessionCookie((await cookies()).getAll().map((c) => c.name))) return null;
   const session = await auth();
   const id = session?.user?.id;
   return id ? loadViewer(id) : null;
