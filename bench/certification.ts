@@ -37,8 +37,23 @@ try {
     await db.execute(sql`
       insert into partners (id, slug, name, track, tier, status, joined_at)
       select 'ptr_bench_' || g, 'bench-' || g, 'Bench partner ' || g,
-             (array['installer', 'auditor', 'enterprise_integrator'])[1 + g % 3], (array['verified', 'advanced', 'premier'])[1 + g % 3], 'active', ${at}::timestamptz - interval '500 days'
+             (array['installer', 'auditor', 'enterprise_integrator'])[1 + g % 3], (array['verified', 'advanced', 'premier'])[1 + (g / 3) % 3], 'active', ${at}::timestamptz - interval '500 days'
       from generate_series(1, ${N}) g`);
+    // Every 10th partner has a webhook endpoint for every event type (deliveries fan out).
+    await db.execute(sql`
+      insert into webhook_endpoints (id, partner_id, url, event_types, secret_encrypted, secret_hint)
+      select 'whe_bench_' || g, 'ptr_bench_' || g, 'https://hooks.example/' || g, array['*'], 'bench', 'bench'
+      from generate_series(1, ${N}) g where g % 10 = 0`);
+    // A fifth of the auditors held a certification that lapsed five days ago (it expires, its badge too).
+    await db.execute(sql`
+      insert into certifications (partner_id, status, certified_at, expires_at, requirements_met, requirements_total, evaluated_at, updated_at)
+      select 'ptr_bench_' || g, 'recertifying', ${at}::timestamptz - interval '370 days', ${at}::timestamptz - interval '5 days', 0, 0, ${at}::timestamptz - interval '6 days', ${at}::timestamptz - interval '6 days'
+      from generate_series(1, ${N}) g where g % 3 = 1 and g % 5 = 0`);
+    await db.execute(sql`
+      insert into partner_badges (id, partner_id, kind, badge, tier, state, issued_at, expires_at, state_changed_at, created_at, updated_at)
+      select 'bdg_bench' || g, 'ptr_bench_' || g, 'track', 'certified_auditor', (array['verified', 'advanced', 'premier'])[1 + (g / 3) % 3], 'active',
+             ${at}::timestamptz - interval '370 days', ${at}::timestamptz - interval '5 days', ${at}::timestamptz - interval '310 days', ${at}::timestamptz - interval '370 days', ${at}::timestamptz - interval '370 days'
+      from generate_series(1, ${N}) g where g % 3 = 1 and g % 5 = 0`);
     // Three installs each (WordPress, Shopify, Workers), most verified within their bar.
     await db.execute(sql`
       insert into installs (id, partner_id, stack, site_url, customer_name, started_at, verified_at, source, created_at)
@@ -79,7 +94,7 @@ try {
   console.log(`  baseline: one GROUP BY over the same evidence  ${fmt(baseline.ms)}`);
   console.log(`  load evidence (set-based, 9 queries)   ${fmt(loaded.ms)}  ${ratio(loaded.ms)}`);
   console.log(`  evaluatePartner x ${N} (pure)          ${fmt(engine.ms)}  ${(engine.ms / N * 1000).toFixed(1)} µs/partner  ${ratio(engine.ms)}`);
-  console.log(`  cron, first run (writes)               ${fmt(first.ms)}  ${ratio(first.ms)}  changed ${first.value.changed}, certified ${first.value.certified}, tier changes ${first.value.tierChanges}, badge changes ${first.value.badgeChanges}`);
+  console.log(`  cron, first run (writes)               ${fmt(first.ms)}  ${ratio(first.ms)}  changed ${first.value.changed}, certified ${first.value.certified}, expired ${first.value.expired}, tier changes ${first.value.tierChanges}, badge changes ${first.value.badgeChanges}`);
   console.log(`  cron, second run (idempotent)          ${fmt(second.ms)}  ${ratio(second.ms)}  changed ${second.value.changed}`);
   if (second.value.changed !== 0) {
     console.error("the second run changed something: the evaluation is not idempotent");
