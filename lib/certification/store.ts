@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { Queryable } from "@/db/client";
+import { slices, type Queryable } from "@/db/client";
 import {
   certifications,
   certificationSubmissions,
@@ -36,6 +36,7 @@ export type CertificationRow = typeof certifications.$inferSelect;
 export type SubmissionRow = typeof certificationSubmissions.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;
 export type TierChangeRow = typeof tierChanges.$inferSelect;
+export type TierChangeInsert = typeof tierChanges.$inferInsert;
 export type QuizAttemptRow = typeof quizAttempts.$inferSelect;
 
 export interface EvidenceSet {
@@ -275,6 +276,16 @@ export async function setPartnerTier(tx: Queryable, partnerId: string, tier: Tie
   await tx.update(partners).set({ tier, updatedAt: now }).where(eq(partners.id, partnerId));
 }
 
+/** setPartnerTier for many partners: one UPDATE per 5,000, the rows sent as one JSON parameter. */
+export async function setPartnerTiers(tx: Queryable, rows: readonly { partnerId: string; tier: Tier }[], now: Date): Promise<void> {
+  for (const slice of slices(rows, 5_000)) {
+    await tx.execute(sql`
+      update partners p set tier = v.tier, updated_at = ${now.toISOString()}::timestamptz
+        from jsonb_to_recordset(${JSON.stringify(slice.map((r) => ({ id: r.partnerId, tier: r.tier })))}::jsonb) as v(id text, tier text)
+       where p.id = v.id`);
+  }
+}
+
 export async function setPartnerProbation(tx: Queryable, partnerId: string, probation: boolean, endsAt: Date | null, now: Date): Promise<void> {
   await tx
     .update(partners)
@@ -282,9 +293,37 @@ export async function setPartnerProbation(tx: Queryable, partnerId: string, prob
     .where(and(eq(partners.id, partnerId), sql`${partners.status} <> 'suspended'`));
 }
 
+export interface ProbationWrite {
+  partnerId: string;
+  probation: boolean;
+  endsAt: Date | null;
+}
+
+/**
+ * setPartnerProbation for many partners, in one UPDATE per 5,000: into probation
+ * with its end date, or out of it (the end date kept); suspended partners untouched.
+ */
+export async function setPartnerProbations(tx: Queryable, rows: readonly ProbationWrite[], now: Date): Promise<void> {
+  for (const slice of slices(rows, 5_000)) {
+    const json = JSON.stringify(slice.map((r) => ({ id: r.partnerId, probation: r.probation, ends_at: r.endsAt?.toISOString() ?? null })));
+    await tx.execute(sql`
+      update partners p
+         set status = case when v.probation then 'probation' else 'active' end,
+             probation_ends_at = case when v.probation then v.ends_at else p.probation_ends_at end,
+             updated_at = ${now.toISOString()}::timestamptz
+        from jsonb_to_recordset(${json}::jsonb) as v(id text, probation boolean, ends_at timestamptz)
+       where p.id = v.id and p.status <> 'suspended'`);
+  }
+}
+
 export async function insertTierChange(tx: Queryable, row: typeof tierChanges.$inferInsert): Promise<TierChangeRow> {
   const [r] = await tx.insert(tierChanges).values(row).returning();
   return r!;
+}
+
+/** insertTierChange for many rows, in multi-row inserts of 1,000. */
+export async function insertTierChanges(tx: Queryable, rows: readonly TierChangeInsert[]): Promise<void> {
+  for (const slice of slices(rows, 1_000)) await tx.insert(tierChanges).values(slice);
 }
 
 export async function ownerEmails(db: Queryable, partnerIds: readonly string[]): Promise<Map<string, string[]>> {
