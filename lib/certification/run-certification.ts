@@ -1,12 +1,13 @@
 import "server-only";
 import { getDb, type Queryable } from "@/db/client";
-import { audit } from "@/lib/audit/audit";
+import { auditMany, type AuditInput } from "@/lib/audit/audit";
 import { systemActor } from "@/lib/audit/actor";
 import { badgesChanged } from "@/lib/badges/invalidate";
 import { sendEmail } from "@/lib/email/send-email";
 import { certificationNoticeEmail } from "@/lib/email/templates";
 import { getEnv } from "@/lib/env";
-import { emit } from "@/lib/events/emit";
+import { emitMany } from "@/lib/events/emit";
+import type { EventData } from "@/lib/events/registry";
 import { log } from "@/lib/log";
 import { TIER_LABELS, type Tier } from "@/lib/partners/constants";
 import { BADGE_LABELS, planBadges, type PlannedBadge } from "./badge-sync";
@@ -16,20 +17,24 @@ import { reminderToSend } from "./reminders";
 import {
   adminEmails,
   badgesOf,
-  insertTierChange,
+  insertTierChanges,
   loadEvidence,
   ownerEmails,
-  setPartnerProbation,
-  setPartnerTier,
+  setPartnerProbations,
+  setPartnerTiers,
   upsertBadges,
   upsertCertifications,
   type CertificationWrite,
+  type ProbationWrite,
+  type TierChangeInsert,
 } from "./store";
 
 // The nightly certification evaluation (cron): load every partner's evidence
 // set-based, run the pure engine (evaluatePartner), and write only what
 // changed — certification status, tier (with history), probation, badges —
 // each change audited and emitted as a webhook event, in one transaction.
+// The writes are set-based too: a handful of statements per kind of row
+// (multi-row inserts, UPDATE ... FROM a JSON recordset), not one per partner.
 // Emails (certified, renewed, expired, tier changes, reminders, quality
 // alerts) go out after commit. A second run over the same data changes nothing.
 
@@ -75,6 +80,9 @@ interface Plan {
   badges: PlannedBadge[];
   probationSync: { probation: boolean; endsAt: Date | null } | null;
 }
+
+/** The events a run emits. */
+type RunEvent = "partner.certification.changed" | "partner.tier.changed" | "partner.badge.awarded" | "partner.badge.revoked" | "partner.badge.changed";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
@@ -161,35 +169,47 @@ export async function runCertification(args: {
     const idOf = new Map(written.map((w) => [`${w.partnerId}:${w.badge}`, w.id]));
     badgeIds.push(...written.map((w) => w.id));
 
+    // Every partner's rows first (in the order one partner after another would
+    // write them), then one statement per kind of row, whatever the number of partners.
+    const audits: AuditInput[] = [];
+    const tiers: { partnerId: string; tier: Tier }[] = [];
+    const history: TierChangeInsert[] = [];
+    const probation: ProbationWrite[] = [];
+    const emitted: { [T in RunEvent]: { partnerId: string; data: EventData<T> }[] } = {
+      "partner.certification.changed": [],
+      "partner.tier.changed": [],
+      "partner.badge.awarded": [],
+      "partner.badge.revoked": [],
+      "partner.badge.changed": [],
+    };
     for (const p of plans) {
       const d = p.decision;
       const c = d.certification;
+      const e = evidence.get(p.partnerId)!;
       if (p.statusChanged) {
-        await audit(tx, {
+        audits.push({
           actor: ACTOR,
           action: "certification.changed",
           object: { type: "partner", id: p.partnerId },
           partnerId: p.partnerId,
-          before: { status: evidence.get(p.partnerId)!.recordedStatus, expiresAt: iso(evidence.get(p.partnerId)!.expiresAt) },
+          before: { status: e.recordedStatus, expiresAt: iso(e.expiresAt) },
           after: { status: c.after, certifiedAt: iso(c.certifiedAt), expiresAt: iso(c.expiresAt) },
           meta: { action: c.action, requirementsMet: d.track.met, requirementsTotal: d.track.requirements.length },
           at: now,
         });
-        if (emitting) await emit(tx, {
-          type: "partner.certification.changed",
+        emitted["partner.certification.changed"].push({
           partnerId: p.partnerId,
-          data: { from: evidence.get(p.partnerId)!.recordedStatus, to: c.after, action: c.action, certifiedAt: iso(c.certifiedAt), expiresAt: iso(c.expiresAt), changedAt: now.toISOString() },
-          now,
+          data: { from: e.recordedStatus, to: c.after, action: c.action, certifiedAt: iso(c.certifiedAt), expiresAt: iso(c.expiresAt), changedAt: now.toISOString() },
         });
         if (c.action === "certify" || c.action === "recertify") result.certified += 1;
         if (c.action === "renew") result.renewed += 1;
         if (c.action === "expire") result.expired += 1;
-        note(p, `Certification ${evidence.get(p.partnerId)!.recordedStatus} → ${c.after}`, c.action === "none" ? "Dates" : c.action);
+        note(p, `Certification ${e.recordedStatus} → ${c.after}`, c.action === "none" ? "Dates" : c.action);
       }
       if (p.tierTo !== d.tier.from) {
-        await setPartnerTier(tx, p.partnerId, p.tierTo, now);
-        await insertTierChange(tx, { partnerId: p.partnerId, fromTier: d.tier.from, toTier: p.tierTo, reason: d.tier.reason === "none" ? "thresholds" : d.tier.reason, note: p.tierNote, actorLabel: ACTOR.label, at: now });
-        await audit(tx, {
+        tiers.push({ partnerId: p.partnerId, tier: p.tierTo });
+        history.push({ partnerId: p.partnerId, fromTier: d.tier.from, toTier: p.tierTo, reason: d.tier.reason === "none" ? "thresholds" : d.tier.reason, note: p.tierNote, actorLabel: ACTOR.label, at: now });
+        audits.push({
           actor: ACTOR,
           action: "partner.tier_changed",
           object: { type: "partner", id: p.partnerId },
@@ -199,15 +219,15 @@ export async function runCertification(args: {
           meta: { reason: d.tier.reason, note: p.tierNote, misses: d.misses.length },
           at: now,
         });
-        if (emitting) await emit(tx, { type: "partner.tier.changed", partnerId: p.partnerId, data: { from: d.tier.from, to: p.tierTo, effectiveAt: now.toISOString(), reason: `${REASON_TEXT[d.tier.reason]}: ${p.tierNote}` }, now });
+        emitted["partner.tier.changed"].push({ partnerId: p.partnerId, data: { from: d.tier.from, to: p.tierTo, effectiveAt: now.toISOString(), reason: `${REASON_TEXT[d.tier.reason]}: ${p.tierNote}` } });
         result.tierChanges += 1;
         note(p, `Tier ${d.tier.from} → ${p.tierTo}`, p.tierNote);
       }
-      if (p.probationSync) await setPartnerProbation(tx, p.partnerId, p.probationSync.probation, p.probationSync.endsAt, now);
+      if (p.probationSync) probation.push({ partnerId: p.partnerId, ...p.probationSync });
       for (const b of p.badges) {
         const badgeId = idOf.get(`${p.partnerId}:${b.badge}`);
         if (!badgeId) continue;
-        await audit(tx, {
+        audits.push({
           actor: ACTOR,
           action: b.change === "awarded" ? "badge.awarded" : b.change === "revoked" ? "badge.expired" : "badge.changed",
           object: { type: "badge", id: badgeId },
@@ -217,20 +237,31 @@ export async function runCertification(args: {
           meta: { badge: b.badge },
           at: now,
         });
-        if (!emitting) {
-          // The seed's starting state: audited, not announced.
-        } else if (b.change === "awarded") {
-          await emit(tx, { type: "partner.badge.awarded", partnerId: p.partnerId, data: { badgeId, kind: b.badge, label: BADGE_LABELS[b.badge], awardedAt: now.toISOString(), expiresAt: iso(b.expiresAt) }, now });
+        if (b.change === "awarded") {
+          emitted["partner.badge.awarded"].push({ partnerId: p.partnerId, data: { badgeId, kind: b.badge, label: BADGE_LABELS[b.badge], awardedAt: now.toISOString(), expiresAt: iso(b.expiresAt) } });
         } else if (b.change === "revoked") {
           const reason = b.kind === "track" ? "Certification expired" : `${BADGE_LABELS[b.badge]} criteria no longer met`;
-          await emit(tx, { type: "partner.badge.revoked", partnerId: p.partnerId, data: { badgeId, kind: b.badge, revokedAt: now.toISOString(), reason }, now });
+          emitted["partner.badge.revoked"].push({ partnerId: p.partnerId, data: { badgeId, kind: b.badge, revokedAt: now.toISOString(), reason } });
         } else {
-          await emit(tx, { type: "partner.badge.changed", partnerId: p.partnerId, data: { badgeId, kind: b.badge, state: b.state, tier: b.tier, changedAt: now.toISOString() }, now });
+          emitted["partner.badge.changed"].push({ partnerId: p.partnerId, data: { badgeId, kind: b.badge, state: b.state, tier: b.tier, changedAt: now.toISOString() } });
         }
         result.badgeChanges += 1;
         note(p, `${BADGE_LABELS[b.badge]} ${b.before?.state ?? "none"} → ${b.state}${b.tier && b.tier !== b.before?.tier ? ` (${b.tier})` : ""}`, b.change);
       }
       if (p.reminder) result.reminders += 1;
+    }
+
+    await setPartnerTiers(tx, tiers, now);
+    await insertTierChanges(tx, history);
+    await setPartnerProbations(tx, probation, now);
+    await auditMany(tx, audits);
+    // The seed's starting state is audited, not announced.
+    if (emitting) {
+      await emitMany(tx, "partner.certification.changed", now, emitted["partner.certification.changed"]);
+      await emitMany(tx, "partner.tier.changed", now, emitted["partner.tier.changed"]);
+      await emitMany(tx, "partner.badge.awarded", now, emitted["partner.badge.awarded"]);
+      await emitMany(tx, "partner.badge.revoked", now, emitted["partner.badge.revoked"]);
+      await emitMany(tx, "partner.badge.changed", now, emitted["partner.badge.changed"]);
     }
   });
   result.changed = plans.length;
