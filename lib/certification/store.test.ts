@@ -1,12 +1,12 @@
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { partners, tierChanges } from "@/db/schema";
+import { certifications, partnerBadges, partners, tierChanges } from "@/db/schema";
 import type { Tier } from "@/lib/partners/constants";
 import { makePartner, T0 } from "@/lib/testing/factories";
-import { insertTierChange, insertTierChanges, setPartnerProbation, setPartnerProbations, setPartnerTier, setPartnerTiers, type TierChangeInsert } from "./store";
+import { insertTierChange, insertTierChanges, setPartnerProbation, setPartnerProbations, setPartnerTier, setPartnerTiers, upsertBadges, upsertCertifications, type TierChangeInsert } from "./store";
 
-// The batch writes of the nightly run leave the same rows as the single ones.
+// The nightly run's batch writes: the same rows as the single ones, and the upserts.
 
 const DAY = 86_400_000;
 const at = (days: number) => new Date(T0.getTime() + days * DAY);
@@ -106,5 +106,63 @@ describe("insertTierChanges", () => {
     const byNote = new Map(written.map((r) => [r.note, r]));
     for (const one of rows.filter((r) => r.partnerId === single.id)) expect(strip(byNote.get(one.note)!)).toEqual(strip(one));
     expect(written.map((r) => r.note).sort()).toEqual(Array.from({ length: 1_001 }, (_, i) => `Change ${i}`).sort());
+  });
+});
+
+describe("upsertBadges", () => {
+  it("inserts new badges, updates held ones (the state change time moves only with the state), leaves revoked ones alone and returns the rows written", async () => {
+    const p = await makePartner({ track: "installer" });
+    const q = await makePartner({ track: "auditor" });
+    const db = await getDb();
+    const [held] = await db.insert(partnerBadges).values({ partnerId: p.id, kind: "track", badge: "certified_installer", tier: "verified", state: "probation", issuedAt: at(-70), expiresAt: at(295), stateChangedAt: at(-70), createdAt: at(-70), updatedAt: at(-70) }).returning();
+    const [sameState] = await db.insert(partnerBadges).values({ partnerId: p.id, kind: "performance", badge: "fast_installer", state: "active", issuedAt: at(-50), stateChangedAt: at(-50), createdAt: at(-50), updatedAt: at(-50) }).returning();
+    const [revoked] = await db.insert(partnerBadges).values({ partnerId: q.id, kind: "performance", badge: "compliance_pro", state: "revoked", revokedReason: "Misuse", issuedAt: at(-300), stateChangedAt: at(-10), createdAt: at(-300), updatedAt: at(-10) }).returning();
+    const written = await db.transaction((tx) =>
+      upsertBadges(
+        tx,
+        [
+          { partnerId: p.id, badge: "certified_installer", kind: "track", tier: "advanced", state: "active", issuedAt: at(-70), expiresAt: at(295) },
+          { partnerId: p.id, badge: "fast_installer", kind: "performance", tier: null, state: "active", issuedAt: at(-50), expiresAt: null },
+          { partnerId: q.id, badge: "compliance_pro", kind: "performance", tier: null, state: "active", issuedAt: T0, expiresAt: null },
+          { partnerId: q.id, badge: "certified_auditor", kind: "track", tier: "verified", state: "probation", issuedAt: T0, expiresAt: at(365) },
+        ],
+        T0,
+      ),
+    );
+    const rows = await db.select().from(partnerBadges).where(inArray(partnerBadges.partnerId, [p.id, q.id]));
+    const row = (id: string) => rows.find((r) => r.id === id)!;
+    const created = rows.find((r) => r.partnerId === q.id && r.badge === "certified_auditor")!;
+    expect(written.map((w) => `${w.partnerId}:${w.badge}:${w.id}`).sort()).toEqual(
+      [`${p.id}:certified_installer:${held!.id}`, `${p.id}:fast_installer:${sameState!.id}`, `${q.id}:certified_auditor:${created.id}`].sort(),
+    );
+    expect(row(held!.id)).toEqual({ ...held, tier: "advanced", state: "active", stateChangedAt: T0, updatedAt: T0 });
+    expect(row(sameState!.id)).toEqual({ ...sameState, updatedAt: T0 });
+    expect(row(revoked!.id)).toEqual(revoked);
+    expect(created).toMatchObject({ kind: "track", tier: "verified", state: "probation", issuedAt: T0, expiresAt: at(365), stateChangedAt: T0, createdAt: T0, updatedAt: T0, revokedReason: null });
+    expect(created.id).toMatch(/^bdg_[0-9a-z]{20}$/);
+    expect(await db.transaction((tx) => upsertBadges(tx, [], T0))).toEqual([]);
+  });
+});
+
+describe("upsertCertifications", () => {
+  it("inserts or updates each partner's certification row, keeping an admin's tier override", async () => {
+    const p = await makePartner();
+    const q = await makePartner();
+    const db = await getDb();
+    await db.insert(certifications).values({ partnerId: p.id, status: "certified", certifiedAt: at(-200), expiresAt: at(165), tierOverrideUntil: at(30), requirementsMet: 2, requirementsTotal: 4, evaluatedAt: at(-1), updatedAt: at(-1) });
+    await db.transaction(async (tx) => {
+      await upsertCertifications(
+        tx,
+        [
+          { partnerId: p.id, status: "recertifying", certifiedAt: at(-200), expiresAt: at(165), lastDowngradeAt: at(-3), lastReminderAt: T0, requirementsMet: 3, requirementsTotal: 4 },
+          { partnerId: q.id, status: "uncertified", certifiedAt: null, expiresAt: null, lastDowngradeAt: null, lastReminderAt: null, requirementsMet: 1, requirementsTotal: 4 },
+        ],
+        T0,
+      );
+      await upsertCertifications(tx, [], T0);
+    });
+    const rows = new Map((await db.select().from(certifications).where(inArray(certifications.partnerId, [p.id, q.id]))).map((r) => [r.partnerId, r]));
+    expect(rows.get(p.id)).toEqual({ partnerId: p.id, status: "recertifying", certifiedAt: at(-200), expiresAt: at(165), lastDowngradeAt: at(-3), lastReminderAt: T0, tierOverrideUntil: at(30), requirementsMet: 3, requirementsTotal: 4, evaluatedAt: T0, updatedAt: T0 });
+    expect(rows.get(q.id)).toEqual({ partnerId: q.id, status: "uncertified", certifiedAt: null, expiresAt: null, lastDowngradeAt: null, lastReminderAt: null, tierOverrideUntil: null, requirementsMet: 1, requirementsTotal: 4, evaluatedAt: T0, updatedAt: T0 });
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { slices, type Queryable } from "@/db/client";
+import { queryRows, slices, type Queryable } from "@/db/client";
 import {
   certifications,
   certificationSubmissions,
@@ -21,6 +21,7 @@ import {
   type Assessment,
   type SubmissionKind,
 } from "@/db/schema";
+import { newId } from "@/lib/ids";
 import type { Tier } from "@/lib/partners/constants";
 import type { ExistingBadge } from "./badge-sync";
 import type { AssessmentId, PartnerEvidence } from "./evidence";
@@ -212,29 +213,32 @@ export interface BadgeUpsert {
 
 /**
  * Upserts badge rows (one per partner and badge). A revoked row is left alone
- * (the WHERE of the conflict update). Returns the ids of rows written.
+ * (the WHERE of the conflict update). Returns the ids of rows written. One
+ * statement per 5,000 rows, sent as one JSON parameter.
  */
 export async function upsertBadges(tx: Queryable, rows: readonly BadgeUpsert[], now: Date): Promise<{ id: string; partnerId: string; badge: string }[]> {
   const out: { id: string; partnerId: string; badge: string }[] = [];
-  for (let i = 0; i < rows.length; i += 200) {
-    const batch = rows.slice(i, i + 200);
-    const written = await tx
-      .insert(partnerBadges)
-      .values(batch.map((r) => ({ ...r, stateChangedAt: now, createdAt: now, updatedAt: now })))
-      .onConflictDoUpdate({
-        target: [partnerBadges.partnerId, partnerBadges.badge],
-        set: {
-          tier: sql`excluded.tier`,
-          state: sql`excluded.state`,
-          issuedAt: sql`excluded.issued_at`,
-          expiresAt: sql`excluded.expires_at`,
-          stateChangedAt: sql`case when ${partnerBadges.state} <> excluded.state then excluded.state_changed_at else ${partnerBadges.stateChangedAt} end`,
-          updatedAt: sql`excluded.updated_at`,
-        },
-        setWhere: sql`${partnerBadges.state} <> 'revoked'`,
-      })
-      .returning({ id: partnerBadges.id, partnerId: partnerBadges.partnerId, badge: partnerBadges.badge });
-    out.push(...written);
+  const ts = now.toISOString();
+  for (const slice of slices(rows, 5_000)) {
+    const json = JSON.stringify(
+      slice.map((r) => ({ id: newId("badge"), partner_id: r.partnerId, badge: r.badge, kind: r.kind, tier: r.tier, state: r.state, issued_at: r.issuedAt.toISOString(), expires_at: r.expiresAt?.toISOString() ?? null })),
+    );
+    const written = await queryRows<{ id: string; partner_id: string; badge: string }>(
+      tx,
+      sql`insert into partner_badges as b (id, partner_id, badge, kind, tier, state, issued_at, expires_at, state_changed_at, created_at, updated_at)
+          select id, partner_id, badge, kind, tier, state, issued_at, expires_at, ${ts}::timestamptz, ${ts}::timestamptz, ${ts}::timestamptz
+            from jsonb_to_recordset(${json}::jsonb) as r(id text, partner_id text, badge text, kind text, tier text, state text, issued_at timestamptz, expires_at timestamptz)
+          on conflict (partner_id, badge) do update set
+            tier = excluded.tier,
+            state = excluded.state,
+            issued_at = excluded.issued_at,
+            expires_at = excluded.expires_at,
+            state_changed_at = case when b.state <> excluded.state then excluded.state_changed_at else b.state_changed_at end,
+            updated_at = excluded.updated_at
+          where b.state <> 'revoked'
+          returning b.id, b.partner_id, b.badge`,
+    );
+    for (const w of written) out.push({ id: w.id, partnerId: w.partner_id, badge: w.badge });
   }
   return out;
 }
@@ -250,25 +254,37 @@ export interface CertificationWrite {
   requirementsTotal: number;
 }
 
+/** Inserts or updates each partner's certification row (an admin's tier override kept), one statement per 5,000 rows. */
 export async function upsertCertifications(tx: Queryable, rows: readonly CertificationWrite[], now: Date): Promise<void> {
-  for (let i = 0; i < rows.length; i += 300) {
-    await tx
-      .insert(certifications)
-      .values(rows.slice(i, i + 300).map((r) => ({ ...r, evaluatedAt: now, updatedAt: now })))
-      .onConflictDoUpdate({
-        target: certifications.partnerId,
-        set: {
-          status: sql`excluded.status`,
-          certifiedAt: sql`excluded.certified_at`,
-          expiresAt: sql`excluded.expires_at`,
-          lastDowngradeAt: sql`excluded.last_downgrade_at`,
-          lastReminderAt: sql`excluded.last_reminder_at`,
-          requirementsMet: sql`excluded.requirements_met`,
-          requirementsTotal: sql`excluded.requirements_total`,
-          evaluatedAt: sql`excluded.evaluated_at`,
-          updatedAt: sql`excluded.updated_at`,
-        },
-      });
+  const ts = now.toISOString();
+  const at = (d: Date | null) => d?.toISOString() ?? null;
+  for (const slice of slices(rows, 5_000)) {
+    const json = JSON.stringify(
+      slice.map((r) => ({
+        partner_id: r.partnerId,
+        status: r.status,
+        certified_at: at(r.certifiedAt),
+        expires_at: at(r.expiresAt),
+        last_downgrade_at: at(r.lastDowngradeAt),
+        last_reminder_at: at(r.lastReminderAt),
+        requirements_met: r.requirementsMet,
+        requirements_total: r.requirementsTotal,
+      })),
+    );
+    await tx.execute(sql`
+      insert into certifications (partner_id, status, certified_at, expires_at, last_downgrade_at, last_reminder_at, requirements_met, requirements_total, evaluated_at, updated_at)
+      select partner_id, status, certified_at, expires_at, last_downgrade_at, last_reminder_at, requirements_met, requirements_total, ${ts}::timestamptz, ${ts}::timestamptz
+        from jsonb_to_recordset(${json}::jsonb) as r(partner_id text, status text, certified_at timestamptz, expires_at timestamptz, last_downgrade_at timestamptz, last_reminder_at timestamptz, requirements_met smallint, requirements_total smallint)
+      on conflict (partner_id) do update set
+        status = excluded.status,
+        certified_at = excluded.certified_at,
+        expires_at = excluded.expires_at,
+        last_downgrade_at = excluded.last_downgrade_at,
+        last_reminder_at = excluded.last_reminder_at,
+        requirements_met = excluded.requirements_met,
+        requirements_total = excluded.requirements_total,
+        evaluated_at = excluded.evaluated_at,
+        updated_at = excluded.updated_at`);
   }
 }
 
