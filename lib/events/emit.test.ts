@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { events, webhookDeliveries } from "@/db/schema";
 import { makeTeam, T0 } from "@/lib/testing/factories";
 import { addEndpoint, deliveriesOf } from "@/lib/testing/webhooks";
 import { setEndpointEnabled } from "@/lib/webhooks/set-endpoint-status";
-import { emit } from "./emit";
+import { emit, emitMany } from "./emit";
 import { EVENT_REGISTRY, EVENT_TYPES, type EventType } from "./registry";
 
 const tierChange = { from: "advanced", to: "premier", effectiveAt: "2026-03-01T00:00:00.000Z", reason: "Quarterly review" } as const;
@@ -126,5 +126,62 @@ describe("emit", () => {
     expect(emitted.deliveryIds).toHaveLength(1);
     expect(await deliveriesOf(a.endpoint.id)).toHaveLength(1);
     expect(await deliveriesOf(b.endpoint.id)).toHaveLength(0);
+  });
+});
+
+describe("emitMany", () => {
+  it("writes the events and deliveries one emit() each would: one event per input, one delivery per active subscribed endpoint of its partner", async () => {
+    const a = await makeTeam();
+    const b = await makeTeam();
+    const quiet = await makeTeam();
+    const aAll = await addEndpoint(a.asOwner, a.partner.id, "https://hooks.example.com/a-all", ["*"]);
+    const aTiers = await addEndpoint(a.asOwner, a.partner.id, "https://hooks.example.com/a-tiers", ["partner.tier.changed"]);
+    await addEndpoint(a.asOwner, a.partner.id, "https://hooks.example.com/a-deals", ["partner.deal_registered"]);
+    const aOff = await addEndpoint(a.asOwner, a.partner.id, "https://hooks.example.com/a-off", ["*"]);
+    await setEndpointEnabled({ principal: a.asOwner, partnerId: a.partner.id, endpointId: aOff.endpoint.id, enabled: false, now: T0 });
+    const bAll = await addEndpoint(b.asOwner, b.partner.id, "https://hooks.example.com/b-all", ["*"]);
+    const inputs = [
+      { partnerId: a.partner.id, data: tierChange },
+      { partnerId: b.partner.id, data: { ...tierChange, reason: "B" } },
+      { partnerId: a.partner.id, data: { ...tierChange, reason: "A again" } },
+      { partnerId: quiet.partner.id, data: tierChange },
+    ];
+    const db = await getDb();
+    await db.transaction((tx) => emitMany(tx, "partner.tier.changed", T0, inputs));
+    await db.transaction((tx) => emitMany(tx, "partner.tier.changed", T0, []));
+
+    const partnerIds = [a.partner.id, b.partner.id, quiet.partner.id];
+    const rows = await db.select().from(events).where(inArray(events.partnerId, partnerIds));
+    const byKey = (x: { partnerId: string; payload: unknown }, y: { partnerId: string; payload: unknown }) => {
+      const key = (r: { partnerId: string; payload: unknown }) => `${r.partnerId}:${(r.payload as { reason: string }).reason}`;
+      return key(x) < key(y) ? -1 : 1;
+    };
+    expect(rows.map((e) => ({ type: e.type, partnerId: e.partnerId, payload: e.payload, createdAt: e.createdAt })).sort(byKey)).toEqual(
+      inputs.map((i) => ({ type: "partner.tier.changed", partnerId: i.partnerId, payload: i.data, createdAt: T0 })).sort(byKey),
+    );
+    expect(rows.every((e) => /^evt_[0-9a-z]{20}$/.test(e.id))).toBe(true);
+    const deliveries = await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.partnerId, partnerIds));
+    const endpointsOf = (eventId: string) => deliveries.filter((d) => d.eventId === eventId).map((d) => d.endpointId).sort();
+    for (const e of rows) {
+      const expected = e.partnerId === a.partner.id ? [aAll.endpoint.id, aTiers.endpoint.id] : e.partnerId === b.partner.id ? [bAll.endpoint.id] : [];
+      expect(endpointsOf(e.id)).toEqual(expected.sort());
+    }
+    expect(deliveries).toHaveLength(5);
+    expect(deliveries.every((d) => d.status === "pending" && d.eventType === "partner.tier.changed" && d.nextAttemptAt?.getTime() === T0.getTime() && d.createdAt.getTime() === T0.getTime() && d.id.startsWith("whd_"))).toBe(true);
+    expect(deliveries.every((d) => rows.find((e) => e.id === d.eventId)!.partnerId === d.partnerId)).toBe(true);
+  });
+
+  it("refuses the whole batch when one payload breaks its schema", async () => {
+    const { partner } = await makeTeam();
+    const db = await getDb();
+    await expect(
+      db.transaction((tx) =>
+        emitMany(tx, "partner.tier.changed", T0, [
+          { partnerId: partner.id, data: tierChange },
+          { partnerId: partner.id, data: { ...tierChange, to: "platinum" } as unknown as typeof tierChange },
+        ]),
+      ),
+    ).rejects.toThrow(/Invalid partner\.tier\.changed payload: to:/);
+    expect(await db.select().from(events).where(eq(events.partnerId, partner.id))).toHaveLength(0);
   });
 });
