@@ -10,7 +10,7 @@ const actors = {
   exec: viewer({ isAdmin: true, isExec: true }),
 } as const;
 
-const person = (over: Partial<StaffTarget> = {}): StaffTarget => ({ email: "kim@provenant.test", name: "Kim", isAdmin: false, isExec: false, partnerTeams: [], ...over });
+const person = (over: Partial<StaffTarget> = {}): StaffTarget => ({ userId: "usr_kim", email: "kim@provenant.test", name: "Kim", isAdmin: false, isExec: false, partnerTeams: [], ...over });
 const targets = {
   nobody: null,
   user: person(),
@@ -136,5 +136,15 @@ describe("staffChangesFor", () => {
     expect(staffChangesFor(actors.admin, targets.admin, MANY)).toEqual({ remove_admin: true, grant_exec: false, revoke_exec: false });
     expect(staffChangesFor(actors.admin, targets.exec, MANY)).toEqual({ remove_admin: false, grant_exec: false, revoke_exec: false });
     expect(staffChangesFor(actors.exec, targets.exec, { admins: 1, execs: 1 })).toEqual({ remove_admin: false, grant_exec: false, revoke_exec: false });
+  });
+});
+
+describe("yourself", () => {
+  const me = person({ userId: actors.exec.userId, isAdmin: true, isExec: true });
+
+  it("an admin does not remove themselves, but may step down as exec while another exec remains", () => {
+    expect(decideStaffChange(actors.exec, "remove_admin", me, MANY)).toEqual({ allowed: false, reason: "conflict", message: "You cannot remove yourself: ask another admin" });
+    expect(outcome(decideStaffChange(actors.exec, "revoke_exec", me, MANY))).toBe("allow");
+    expect(outcome(decideStaffChange(actors.exec, "revoke_exec", me, { admins: 3, execs: 1 }))).toBe("conflict");
   });
 });

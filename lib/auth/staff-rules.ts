@@ -8,13 +8,15 @@ import { decideAdmin, type AdminAction, type Viewer } from "./permissions";
 //   revoking the exec role is an exec action (staff:exec).
 // - Removing an admin also drops their exec role, so removing an exec is an
 //   exec action too: a plain admin cannot strip the execs by demoting them.
-// - The program always keeps one admin and one exec.
+// - The program always keeps one admin and one exec, and an admin does not
+//   remove themselves (another admin does): nobody locks themselves out by a click.
 // - Program staff see every partner's data, so a partner's team member cannot
 //   be made an admin: a partner user never sees another partner's data.
 
 export type StaffChange = "add_admin" | "remove_admin" | "grant_exec" | "revoke_exec";
 
 export interface StaffTarget {
+  userId: string;
   email: string;
   name: string | null;
   isAdmin: boolean;
@@ -74,6 +76,7 @@ export function decideStaffChange(actor: Viewer | null, change: StaffChange, tar
     if (target.isExec && !actor!.isExec) return refuse("forbidden", `${who(target)} is an exec: only an exec can remove an exec`);
     if (staff.admins <= 1) return refuse("conflict", `${who(target)} is the only admin: add another admin first`);
     if (target.isExec && staff.execs <= 1) return refuse("conflict", `${who(target)} is the only exec: grant the exec role to another admin first`);
+    if (target.userId === actor!.userId) return refuse("conflict", "You cannot remove yourself: ask another admin");
     return { allowed: true, after: { isAdmin: false, isExec: false } };
   }
 

@@ -101,11 +101,16 @@ describe("removing admins", () => {
     expect((await eventsFor(b!.row.id))[0]).toMatchObject({ action: "staff.admin_removed", before: { role: "admin" }, after: { email: b!.row.email, role: "user" } });
   });
 
-  it("never removes the last admin", async () => {
+  it("never removes the last admin, and an admin never removes themselves", async () => {
     const [a] = await staffOf("admin");
     await expect(removeAdmin({ principal: a!.as, userId: a!.row.id, now: T0 })).rejects.toMatchObject({
       code: "conflict",
       message: expect.stringContaining("is the only admin: add another admin first"),
+    });
+    await staffOf("admin");
+    await expect(removeAdmin({ principal: a!.as, userId: a!.row.id, now: T0 })).rejects.toMatchObject({
+      code: "conflict",
+      message: "You cannot remove yourself: ask another admin",
     });
     expect(await roleOf(a!.row.id)).toEqual({ role: "admin", isExec: false });
     expect(await eventsFor(a!.row.id)).toEqual([]);

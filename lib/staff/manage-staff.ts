@@ -40,7 +40,7 @@ function roleOrThrow(decision: StaffDecision): StaffRole {
 async function targetOf(tx: Queryable, user: UserRow | null): Promise<StaffTarget | null> {
   if (!user) return null;
   const isAdmin = user.role === "admin";
-  return { email: user.email, name: user.name, isAdmin, isExec: isAdmin && user.isExec, partnerTeams: await partnerTeamsOf(tx, user.id) };
+  return { userId: user.id, email: user.email, name: user.name, isAdmin, isExec: isAdmin && user.isExec, partnerTeams: await partnerTeamsOf(tx, user.id) };
 }
 
 /** Locks the staff; the acting admin's own role as it is now (not as it was when the request began). */

@@ -13,7 +13,7 @@ export async function getStaffView(principal: Principal | null, opts: { page: nu
     rows: rows.map((r) => ({
       ...r,
       isYou: r.userId === viewer.userId,
-      can: staffChangesFor(viewer, { email: r.email, name: r.name, isAdmin: true, isExec: r.isExec, partnerTeams: [] }, counts),
+      can: staffChangesFor(viewer, { userId: r.userId, email: r.email, name: r.name, isAdmin: true, isExec: r.isExec, partnerTeams: [] }, counts),
     })),
     total,
     counts,
