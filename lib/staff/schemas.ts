@@ -5,11 +5,12 @@ import { z } from "zod";
 
 export const addAdminSchema = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254, "At most 254 characters")),
+  // Nullish: the form sends what this schema produced on the client (null for no name).
   name: z
     .string()
     .trim()
     .max(80, "At most 80 characters")
-    .optional()
+    .nullish()
     .transform((v) => v || null),
 });
 export type AddAdminInput = z.infer<typeof addAdminSchema>;
