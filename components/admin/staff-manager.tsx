@@ -6,7 +6,7 @@ import { useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, fieldAria } from "@/components/ui/field";
@@ -106,13 +106,21 @@ export function StaffManager({
       <Card>
         <CardHeader title="Admins" description={`${total} ${total === 1 ? "admin" : "admins"}; execs sign the exit tests' evidence and grant the exec role.`} />
         {rows.length === 0 ? (
-          <EmptyState title="No admins on this page" description="The list is shorter than this page: go back to the first page." />
+          <EmptyState
+            title="No admins on this page"
+            description="The list is shorter than this page."
+            action={
+              <LinkButton href="/admin/staff" variant="secondary">
+                Back to the first page
+              </LinkButton>
+            }
+          />
         ) : (
           <Table caption="Program staff">
             <thead className="bg-slate-50">
               <tr>
                 <Th>Person</Th>
-                <Th>Exec</Th>
+                <Th className="hidden sm:table-cell">Exec</Th>
                 <Th className="hidden md:table-cell">Account since</Th>
                 <Th className="hidden md:table-cell">Last sign-in</Th>
                 <Th className="text-right">Actions</Th>
@@ -124,11 +132,16 @@ export function StaffManager({
                   <Td>
                     <div className="flex flex-wrap items-center gap-1.5 font-medium">
                       {label(r)} {r.isYou ? <Badge tone="neutral">You</Badge> : null}
+                      {r.isExec ? (
+                        <Badge tone="violet" className="sm:hidden">
+                          Exec
+                        </Badge>
+                      ) : null}
                     </div>
-                    {r.name ? <div className="text-xs break-all text-ink-subtle">{r.email}</div> : null}
+                    {r.name ? <div className="text-xs break-words text-ink-subtle">{r.email}</div> : null}
                     <div className="mt-0.5 text-xs text-ink-subtle md:hidden">Last sign-in {r.lastSignIn}</div>
                   </Td>
-                  <Td>{r.isExec ? <Badge tone="violet">Exec</Badge> : <span className="text-ink-muted">No</span>}</Td>
+                  <Td className="hidden sm:table-cell">{r.isExec ? <Badge tone="violet">Exec</Badge> : <span className="text-ink-muted">No</span>}</Td>
                   <Td className="hidden text-ink-muted md:table-cell">{r.since}</Td>
                   <Td className="hidden text-ink-muted md:table-cell">{r.lastSignIn}</Td>
                   <Td>
@@ -165,7 +178,7 @@ export function StaffManager({
             </tbody>
           </Table>
         )}
-        <div className="border-t border-slate-100 px-4">{pagination}</div>
+        {rows.length ? <div className="border-t border-slate-100 px-4">{pagination}</div> : null}
       </Card>
     </div>
   );
