@@ -25,6 +25,7 @@ const NAV = [
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Email outbox" },
   { href: "/admin/api-keys", label: "Platform keys" },
+  { href: "/admin/staff", label: "Program staff" },
 ];
 
 // Display only: every admin page calls requireAdminPage itself.

@@ -14,8 +14,12 @@ describe("analytics demo seed", () => {
   it("makes the demo admin an exec, publishes last quarter's NPS, and passes exit tests 1 and 2", { timeout: 120_000 }, async () => {
     const db = await getDb();
     await seedDemo(db, { now: NOW });
-    const [adminRow] = await queryRows<{ is_exec: boolean }>(db, sql`select is_exec from users where email = 'admin@provenant.dev'`);
-    expect(adminRow?.is_exec).toBe(true);
+    // Two admins: the demo admin is an exec, the second is not (someone to grant the role to on /admin/staff).
+    const staff = await queryRows<{ email: string; is_exec: boolean }>(db, sql`select email, is_exec from users where role = 'admin' order by email`);
+    expect(staff).toEqual([
+      { email: "admin@provenant.dev", is_exec: true },
+      { email: "jordan@provenant.dev", is_exec: false },
+    ]);
     const pubs = await queryRows<{ quarter: string }>(db, sql`select quarter from nps_publications`);
     expect(pubs.map((p) => p.quarter)).toEqual(["2026-Q3"]);
     const direct = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from crm_opportunities where partner_id is null and stage in ('closed_won', 'closed_lost')`);

@@ -173,6 +173,9 @@ export interface DemoData {
 }
 
 /** Every row of the demo, as plain data. Pure: the same `now` gives the same rows. */
+/** The demo's second admin (not an exec, no demo sign-in button: an emailed link signs them in). */
+export const SECOND_ADMIN_EMAIL = "jordan@provenant.dev";
+
 export function buildDemoData(now: Date): DemoData {
   const faker = new Faker({ locale: [en] });
   faker.seed(20_261_126);
@@ -365,6 +368,16 @@ export function buildDemoData(now: Date): DemoData {
     partnerId: bright.id!,
     before: { slaResponseHours: 24 },
     after: { slaResponseHours: bright.slaResponseHours },
+  });
+  // A second admin who is not an exec, so the demo has someone to grant the exec
+  // role to (/admin/staff). Last, so every id above stays what it was.
+  userRows.push({
+    id: id("usr"),
+    email: SECOND_ADMIN_EMAIL,
+    name: "Jordan Ops",
+    role: "admin",
+    emailVerified: new Date(now.getTime() - 150 * DAY),
+    createdAt: new Date(now.getTime() - 160 * DAY),
   });
   return { users: userRows, partners: partnerRows, memberships: memberRows, apiKeys: keyRows, auditEvents: auditRows, emails };
 }

@@ -35,6 +35,8 @@ export const adminOutboxParams = z.object({
   page,
 });
 
+export const adminStaffParams = z.object({ page });
+
 /** Query-string params for pagination links (defined values only, page dropped). */
 export function linkParams(values: Record<string, unknown>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

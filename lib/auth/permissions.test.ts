@@ -127,11 +127,18 @@ describe("admin actions", () => {
 
 describe("exec role", () => {
   it("only an admin with the exec role signs exit-test packages; a plain exec flag without admin does nothing", () => {
-    expect(EXEC_ACTIONS).toEqual(["exit_tests:sign"]);
+    expect(EXEC_ACTIONS).toEqual(["exit_tests:sign", "staff:exec"]);
     expect(outcome(decideAdmin(subjects.admin, "exit_tests:sign"))).toBe("forbidden");
     expect(outcome(decideAdmin(subjects.exec, "exit_tests:sign"))).toBe("allow");
     expect(outcome(decideAdmin(viewer({ isExec: true }), "exit_tests:sign"))).toBe("forbidden");
     expect(outcome(decideAdmin(subjects.admin, "exit_tests:run"))).toBe("allow");
+  });
+
+  it("any admin manages the staff; only an exec grants or revokes the exec role", () => {
+    expect(outcome(decideAdmin(subjects.admin, "staff:manage"))).toBe("allow");
+    expect(outcome(decideAdmin(subjects.admin, "staff:exec"))).toBe("forbidden");
+    expect(outcome(decideAdmin(subjects.exec, "staff:exec"))).toBe("allow");
+    expect(outcome(decideAdmin(subjects.owner, "staff:manage"))).toBe("forbidden");
   });
 });
 

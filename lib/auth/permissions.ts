@@ -81,12 +81,17 @@ export const ADMIN_ACTIONS = [
   "badges:review",
   "badges:revoke",
   "listings:review",
+  "staff:manage",
+  "staff:exec",
 ] as const;
 
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
-/** Admin actions only executives (admins with users.is_exec) may take. */
-export const EXEC_ACTIONS: readonly AdminAction[] = ["exit_tests:sign"];
+/**
+ * Admin actions only executives (admins with users.is_exec) may take: signing
+ * the exit tests' evidence, and granting or revoking the exec role itself.
+ */
+export const EXEC_ACTIONS: readonly AdminAction[] = ["exit_tests:sign", "staff:exec"];
 /**
  * Program features that depend on the partner's standing, not on who asks:
  * co-marketing (kits, webinars, brand use, co-branded assets) and MDF. Both

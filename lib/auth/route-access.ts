@@ -97,6 +97,8 @@ export interface MatrixFixture {
   leadId: string;
   /** Proof links partner A proposed, waiting for an admin's review. */
   reviewId: string;
+  /** A second admin (not an exec) whom the staff actions change. */
+  staffAdminId: string;
 }
 
 /** The program documents in force while the matrix runs. */
@@ -215,6 +217,7 @@ export const PAGE_ACCESS: Record<string, PageEntry> = {
   "app/admin/nps/publish/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/payouts/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/api-keys/page.tsx": { expect: ADMIN_PAGE },
+  "app/admin/staff/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/audit/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/commissions/page.tsx": { expect: ADMIN_PAGE },
   "app/admin/deals/page.tsx": { expect: ADMIN_PAGE },
@@ -476,6 +479,13 @@ export const ACTION_ACCESS: Record<string, ActionEntry> = {
       args: (f) => [{ runId: f.exitTestRunId, packageSha256: f.exitTestPackageSha256, confirm: true }],
       expect: by("signin", "forbidden", "forbidden", "forbidden", "forbidden"),
     },
+  },
+  "lib/staff/actions.ts": {
+    addAdminAction: { args: (_f, role) => [{ email: `staff-${role}-${Math.random().toString(36).slice(2, 10)}@matrix.example` }], expect: ADMIN_ACTION },
+    removeAdminAction: { args: (f) => [f.staffAdminId], expect: ADMIN_ACTION },
+    // The exec role is the execs' to give and take: the matrix admin is not one.
+    grantExecAction: { args: (f) => [f.staffAdminId], expect: by("signin", "forbidden", "forbidden", "forbidden", "forbidden") },
+    revokeExecAction: { args: (f) => [f.staffAdminId], expect: by("signin", "forbidden", "forbidden", "forbidden", "forbidden") },
   },
   "lib/email/actions.ts": {
     retryEmailAction: { args: (f) => [f.emailId], expect: ADMIN_ACTION },

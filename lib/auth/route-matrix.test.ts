@@ -19,7 +19,7 @@ import { registerDeal } from "@/lib/deals/register-deal";
 import { emit } from "@/lib/events/emit";
 import { createInstall } from "@/lib/quality/installs";
 import { createReport, setReportPublication } from "@/lib/quality/reports";
-import { makeAdmin, makeTeam } from "@/lib/testing/factories";
+import { makeAdmin, makeTeam, makeUser } from "@/lib/testing/factories";
 import { addEndpoint } from "@/lib/testing/webhooks";
 import { PARTNER_API_SCOPES, type Principal } from "./permissions";
 import { diskStorage, setStorageForTests } from "@/lib/storage/storage";
@@ -164,6 +164,7 @@ async function buildWorld(): Promise<World> {
   const b = await makeTeam({ tier: "advanced" });
   const admin = await makeAdmin();
   const adminId = admin.kind === "user" ? admin.viewer.userId : "";
+  const staffAdmin = await makeUser({ role: "admin" });
 
   // The agreements are in force and partner A's owner signed them (payouts wait for that).
   await ensureDocumentsPublished(admin, now);
@@ -371,6 +372,7 @@ async function buildWorld(): Promise<World> {
     violationId: violation!.id,
     leadId: lead.id,
     reviewId: listing.pendingReviewId!,
+    staffAdminId: staffAdmin.id,
   };
   return {
     f,

@@ -147,7 +147,13 @@ export default async function ExitTestsPage({ searchParams }: { searchParams: Pr
                 {v.canSign && !s.signedByMe && s.check.intact ? (
                   <SignOffForm runId={s.id} packageSha256={s.check.currentSha256} statement={SIGN_OFF_STATEMENT} action={signOffAction} />
                 ) : !v.canSign ? (
-                  <p className="text-sm text-ink-muted">Only admins with the exec role sign off.</p>
+                  <p className="text-sm text-ink-muted" data-testid="exec-only">
+                    Only an exec can sign off this package, and you are not one.{" "}
+                    <Link href="/admin/staff" className="font-medium text-brand-700 hover:underline">
+                      See who the execs are
+                    </Link>{" "}
+                    on Program staff; an exec can grant you the role.
+                  </p>
                 ) : null}
               </CardBody>
             </Card>
