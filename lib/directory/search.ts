@@ -49,8 +49,9 @@ export async function searchDirectory(query: DirectoryQuery, now: Date): Promise
 
 async function runSearch(query: DirectoryQuery, now: Date): Promise<DirectoryResult> {
   const sort = effectiveSort(query);
-  const { rows, total } = await searchPartners(query, sort, now);
-  const facetEntries = await Promise.all(FACETS.map(async (f) => [f, await facetCounts(query, f)] as const));
+  const { rows, total, mode } = await searchPartners(query, sort, now);
+  // Facets count with the same text match as the listing (names resembling the text included or not).
+  const facetEntries = await Promise.all(FACETS.map(async (f) => [f, await facetCounts(query, f, mode)] as const));
   const facets = Object.fromEntries(facetEntries) as Facets;
   const suggestions = total === 0 ? await zeroResultSuggestions(query) : [];
   return {
