@@ -8,7 +8,7 @@ import { T0 } from "@/lib/testing/factories";
 import { TIER_BENEFITS } from "@/lib/tiers/benefits";
 import { TUNING } from "./placement";
 import { prefixTsQuery } from "./search-text";
-import { countPartners, directoryWhere, searchPartners, TYPO_FALLBACK_BELOW, type TextMode } from "./store";
+import { allFacetCounts, countPartners, directoryWhere, searchPartners, TYPO_FALLBACK_BELOW, type FacetName, type TextMode } from "./store";
 
 // The directory's reading paths (probe, walk, walk cut short, one-pass sort, typo fallback)
 // against a reference: every match fetched and sorted by the documented rules, with scores
@@ -181,6 +181,38 @@ describe("names resembling the text", () => {
     expect(found.total).toBe(1 + 150 - 1); // 150 Copper listings, one of them suspended
     const misspelt = await searchPartners(directoryQuerySchema.parse({ q: "brightt pixell" }), "relevance", NOW);
     expect(misspelt.rows.map((r) => r.partner.name)).toEqual(["Brightt Pixell"]);
+  });
+});
+
+describe("facets", () => {
+  it("count every facet in one pass exactly as one query per facet would", async () => {
+    const db = await getDb();
+    const perFacet = async (f: Record<string, unknown>, facet: FacetName, mode: TextMode) => {
+      const where = directoryWhere(directoryQuerySchema.parse(f), facet, mode);
+      const rows =
+        facet === "track" || facet === "tier"
+          ? await queryRows<{ value: string; count: number }>(db, sql`select ${sql.raw(facet)} as value, count(*)::int as count from ${partners} where ${where} group by 1`)
+          : facet === "badge"
+            ? await queryRows<{ value: string; count: number }>(
+                db,
+                sql`select case when pb.kind = 'track' then 'certified' else pb.badge end as value, count(distinct "partners"."id")::int as count
+                    from ${partners} join partner_badges pb on pb.partner_id = "partners"."id" and pb.state = 'active' where ${where} group by 1`,
+              )
+            : await queryRows<{ value: string; count: number }>(db, sql`select v as value, count(*)::int as count from ${partners}, unnest(${sql.raw(facet === "region" ? "regions" : facet === "stack" ? "stacks" : "languages")}) v where ${where} group by 1`);
+      return rows.map((r) => ({ value: String(r.value), count: Number(r.count) })).sort((a, b) => byCodePoint(a.value, b.value));
+    };
+    await db.execute(sql`
+      insert into partner_badges (id, partner_id, kind, badge, tier, state, issued_at, state_changed_at)
+      select 'bdg_' || id, id, 'track', 'certified_installer', 'verified', case when right(id, 1) = '1' then 'expired' else 'active' end, now(), now()
+      from partners where id like 'ptr_fx_%' and right(id, 1) in ('1', '2', '3')`);
+    for (const f of [{}, { q: "wordpress", region: "europe" }, { q: "pixel", tier: "premier", stack: "wordpress,custom", badge: "certified" }, { q: "coper", language: "en" }]) {
+      for (const mode of ["fulltext", "typos"] as const) {
+        const all = await allFacetCounts(directoryQuerySchema.parse(f), mode);
+        for (const facet of ["track", "tier", "region", "stack", "language", "badge"] as const) {
+          expect(all[facet], `${JSON.stringify(f)} ${mode} ${facet}`).toEqual(await perFacet(f, facet, mode));
+        }
+      }
+    }
   });
 });
 

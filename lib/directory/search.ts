@@ -6,8 +6,8 @@ import { cachedDirectory } from "./cache";
 import type { DirectorySort } from "./constants";
 import type { DirectoryPartner, Facets, PublicBadge } from "./schemas";
 import {
+  allFacetCounts,
   countPartners,
-  facetCounts,
   publicBadgesOf,
   publicMetricsOf,
   searchPartners,
@@ -51,8 +51,7 @@ async function runSearch(query: DirectoryQuery, now: Date): Promise<DirectoryRes
   const sort = effectiveSort(query);
   const { rows, total, mode } = await searchPartners(query, sort, now);
   // Facets count with the same text match as the listing (names resembling the text included or not).
-  const facetEntries = await Promise.all(FACETS.map(async (f) => [f, await facetCounts(query, f, mode)] as const));
-  const facets = Object.fromEntries(facetEntries) as Facets;
+  const facets = (await allFacetCounts(query, mode, FACETS)) as Facets;
   const suggestions = total === 0 ? await zeroResultSuggestions(query) : [];
   return {
     partners: await enrich(rows.map((r) => r.partner), now),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, arrayOverlaps, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, arrayOverlaps, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, queryRows, type Queryable } from "@/db/client";
 import { partnerBadges, partnerRankings, partners } from "@/db/schema";
 import type { PartnerRow } from "@/lib/partners/store";
@@ -185,29 +185,65 @@ export async function countPartners(f: Partial<DirectoryFilters>, omit?: FacetNa
   return n >= TYPO_FALLBACK_BELOW ? n : countWhere(db, directoryWhere(f, omit, "typos"));
 }
 
-/** Counts per value of one facet, with every other filter applied (and the listing's text match). */
+/** Counts per value of one facet, with every other filter applied. */
 export async function facetCounts(f: Partial<DirectoryFilters>, facet: FacetName, mode: TextMode = "fulltext"): Promise<{ value: string; count: number }[]> {
+  return (await allFacetCounts(f, mode, [facet]))[facet];
+}
+
+const ARRAY_FACETS = { region: partners.regions, stack: partners.stacks, language: partners.languages } as const;
+
+/**
+ * Counts per value of every facet, each with every other filter applied, in one pass over
+ * the listings that fail at most one filter.
+ */
+export async function allFacetCounts(
+  f: Partial<DirectoryFilters>,
+  mode: TextMode = "fulltext",
+  facets: readonly FacetName[] = ["track", "tier", "region", "stack", "language", "badge"],
+): Promise<Record<FacetName, { value: string; count: number }[]>> {
   const db = await getDb();
-  const where = directoryWhere(f, facet, mode);
-  let rows: { value: string; count: number }[];
-  if (facet === "track" || facet === "tier") {
-    const col = facet === "track" ? partners.track : partners.tier;
-    rows = await db.select({ value: col, count: count() }).from(partners).where(where).groupBy(col);
-  } else if (facet === "badge") {
-    rows = await queryRows<{ value: string; count: number }>(
-      db,
-      sql`select case when pb.kind = 'track' then 'certified' else pb.badge end as value, count(distinct ${partners.id})::int as count
-          from ${partners} join ${partnerBadges} pb on pb.partner_id = ${partners.id} and pb.state = 'active'
-          where ${where} group by 1`,
-    );
-  } else {
-    const col = facet === "region" ? partners.regions : facet === "stack" ? partners.stacks : partners.languages;
-    rows = await queryRows<{ value: string; count: number }>(
-      db,
-      sql`select v as value, count(*)::int as count from ${partners}, unnest(${col}) as v where ${where} group by v`,
-    );
+  const conds = filterConditions(f);
+  const active = Object.keys(conds) as FacetName[];
+  const flag = (name: FacetName) => sql.raw(`ok_${name}`);
+  // Rows for facet F: every active filter but F holds.
+  const others = (facet: FacetName) => {
+    const rest = active.filter((a) => a !== facet).map((a) => sql`m.${flag(a)}`);
+    return rest.length ? sql.join(rest, sql` and `) : sql`true`;
+  };
+  const where: SQL[] = [ne(partners.status, "suspended")];
+  if (f.q) where.push(textMatch(f.q, mode));
+  // At most one active filter may fail.
+  if (active.length) where.push(sql`(${sql.join(active.map((a) => sql`(case when ${conds[a]!} then 0 else 1 end)`), sql` + `)}) <= 1`);
+  const parts: SQL[] = [];
+  for (const facet of facets) {
+    if (facet === "track" || facet === "tier") {
+      parts.push(sql`select ${facet}::text as facet, m.${sql.raw(facet)}::text as value, count(*)::int as count from m where ${others(facet)} group by 2`);
+    } else if (facet === "badge") {
+      parts.push(sql`select 'badge' as facet, case when pb.kind = 'track' then 'certified' else pb.badge end as value, count(distinct m.id)::int as count
+                     from m join ${partnerBadges} pb on pb.partner_id = m.id and pb.state = 'active' where ${others(facet)} group by 2`);
+    } else {
+      parts.push(sql`select ${facet}::text as facet, v as value, count(*)::int as count from m, unnest(m.${sql.raw(facet)}) as v where ${others(facet)} group by 2`);
+    }
   }
-  return rows.map((r) => ({ value: String(r.value), count: Number(r.count) }));
+  const columns = sql.join(
+    [
+      sql`${partners.id} as id`,
+      sql`${partners.track} as track`,
+      sql`${partners.tier} as tier`,
+      ...Object.entries(ARRAY_FACETS).map(([name, col]) => sql`${col} as ${sql.raw(name)}`),
+      ...active.map((a) => sql`${conds[a]!} as ${flag(a)}`),
+    ],
+    sql`, `,
+  );
+  const rows = await queryRows<{ facet: FacetName; value: string; count: number }>(
+    db,
+    sql`with m as materialized (select ${columns} from ${partners} where ${and(...where)!})
+        ${sql.join(parts, sql` union all `)}`,
+  );
+  const out = Object.fromEntries(facets.map((name) => [name, [] as { value: string; count: number }[]])) as Record<FacetName, { value: string; count: number }[]>;
+  for (const r of rows) out[r.facet]?.push({ value: String(r.value), count: Number(r.count) });
+  for (const list of Object.values(out)) list.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return out;
 }
 
 // --- public figures for cards and profiles ----------------------------------------
