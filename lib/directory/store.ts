@@ -219,8 +219,10 @@ export async function allFacetCounts(
     if (facet === "track" || facet === "tier") {
       parts.push(sql`select ${facet}::text as facet, m.${sql.raw(facet)}::text as value, count(*)::int as count from m where ${others(facet)} group by 2`);
     } else if (facet === "badge") {
+      // The fenced subquery makes this one hash join over active badges, not a lookup per listing.
       parts.push(sql`select 'badge' as facet, case when pb.kind = 'track' then 'certified' else pb.badge end as value, count(distinct m.id)::int as count
-                     from m join ${partnerBadges} pb on pb.partner_id = m.id and pb.state = 'active' where ${others(facet)} group by 2`);
+                     from m join (select partner_id, kind, badge from ${partnerBadges} where state = 'active' offset 0) pb on pb.partner_id = m.id
+                     where ${others(facet)} group by 2`);
     } else {
       parts.push(sql`select ${facet}::text as facet, v as value, count(*)::int as count from m, unnest(m.${sql.raw(facet)}) as v where ${others(facet)} group by 2`);
     }
