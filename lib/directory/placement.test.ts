@@ -18,7 +18,7 @@ import { allFacetCounts, countPartners, directoryWhere, searchPartners, TYPO_FAL
 
 const NOW = new Date(T0.getTime() + 30 * 86_400_000);
 const DEFAULT_TUNING = { ...TUNING };
-const TINY_TUNING = { probe: 4, walk: 12, deep: 30 };
+const TINY_TUNING = { probe: 4, firstWalk: 5, walk: 12, walkMax: 20, deep: 30 };
 
 beforeAll(async () => {
   const db = await getDb();

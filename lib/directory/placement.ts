@@ -29,8 +29,12 @@ import { TIER_BENEFITS } from "@/lib/tiers/benefits";
 export const TUNING = {
   /** Rows a probe reads: fewer means the step is complete. */
   probe: 200,
-  /** Placement rows a walk reads per tier and probation state before giving up. */
+  /** Placement rows the first walk of a step reads, before anything tells the step's size. */
+  firstWalk: 200,
+  /** Placement rows a walk reads per tier and probation state before giving up... */
   walk: 1000,
+  /** ...or up to this many, when the step's matches are known to be that many. */
+  walkMax: 4000,
   /** Beyond this many rows from the top, sort instead of walking. */
   deep: 500,
 };
@@ -171,26 +175,34 @@ export async function stepPage(db: Queryable, step: Step, now: Date, skip: numbe
 }
 
 /**
- * Walks one tier and probation state in placement order: at most TUNING.walk placement rows, `take`
- * matches. `cut` tells whether the walk stopped at TUNING.walk rows rather than at the tier's end.
+ * Walks one tier and probation state in placement order: its placement rows [from, from + size),
+ * at most `take` matches. `cut` tells whether the branch goes on beyond them.
  */
-async function walk(db: Queryable, step: Step, now: Date, tier: Tier, probation: boolean, take: number): Promise<{ ids: string[]; cut: boolean }> {
-  const branch = sql`dp.tier = ${tier} and ${probationIs(now, probation)}`;
+async function walk(
+  db: Queryable,
+  step: Step,
+  now: Date,
+  branch: { tier: Tier; probation: boolean },
+  from: number,
+  size: number,
+  take: number,
+): Promise<{ ids: string[]; cut: boolean }> {
+  const inBranch = sql`dp.tier = ${branch.tier} and ${probationIs(now, branch.probation)}`;
   // The lateral lookup (fenced with offset 0) keeps the plan a walk: one listing at a
   // time by primary key, in placement order, whatever the planner guesses of the text.
   const rows = await queryRows<{ cut: boolean; id: string | null }>(
     db,
     sql`select c.cut, p.id
-        from (select count(*) >= ${TUNING.walk} as cut from (select 1 from directory_placement dp where ${branch} limit ${TUNING.walk}) x) c
+        from (select count(*) > ${from + size} as cut from (select 1 from directory_placement dp where ${inBranch} limit ${from + size + 1}) x) c
         left join lateral (
           select f.partner_id as id, row_number() over (order by f.score desc, f.name collate "C", f.partner_id collate "C") as k
           from (
             select w.partner_id, w.score, w.name
             from (
               select dp.partner_id, dp.score, dp.name from directory_placement dp
-              where ${branch}
+              where ${inBranch}
               order by dp.score desc, dp.name collate "C", dp.partner_id collate "C"
-              limit ${TUNING.walk}
+              offset ${from} limit ${size}
             ) w
             cross join lateral (select 1 from ${partners} where ${partners.id} = w.partner_id and ${step.where} offset 0) m
             order by w.score desc, w.name collate "C", w.partner_id collate "C"
@@ -223,6 +235,7 @@ export async function readInPlacement(
     for (const id of list) out.push({ id, relevance });
   };
   for (const step of steps) {
+    if (hint.total === 0) break;
     let need = end - out.length;
     if (need <= 0) break;
     if (need > TUNING.deep || !TIERS_BY_BAND) {
@@ -239,21 +252,32 @@ export async function readInPlacement(
       push(first.ids.slice(taken), step.relevance);
       return true;
     };
-    if (hint.total === 0) break;
     const few = hint.total !== undefined && hint.total < TUNING.probe;
     if ((step.probeFirst || few) && (await probeStep())) continue;
     branches: for (const tier of TIERS_BY_BAND.filter((t) => tiers.includes(t))) {
       for (const probation of [false, true]) {
-        need = end - out.length;
-        if (need <= 0) break branches;
-        const walked = await walk(db, step, now, tier, probation, need);
-        push(walked.ids, step.relevance);
-        taken += walked.ids.length;
-        if (walked.ids.length >= need || !walked.cut) continue;
-        // Cut short: a small step is sorted whole; a large one from here on, in one pass.
-        if (!probed && (await probeStep())) break branches;
-        push((await stepPage(db, step, now, taken, end - out.length)).ids, step.relevance);
-        break branches;
+        // Before the probe, a short walk: enough for a dense step, little lost on an empty one.
+        let from = 0;
+        for (;;) {
+          need = end - out.length;
+          if (need <= 0) break branches;
+          // Once the step is known to be large, walking about as many placement rows as it
+          // has matches costs about what sorting it would; a known count lets the walk go further.
+          const size = !probed ? TUNING.firstWalk : Math.max(TUNING.walk, Math.min(hint.total ?? 0, TUNING.walkMax));
+          const walked = await walk(db, step, now, { tier, probation }, from, size, need);
+          push(walked.ids, step.relevance);
+          taken += walked.ids.length;
+          if (walked.ids.length >= need || !walked.cut) break;
+          if (!probed) {
+            // A small step is sorted whole; a large one is walked further.
+            if (await probeStep()) break branches;
+            from += size;
+            continue;
+          }
+          // Its rows sit too far down this branch: the rest of the step in one pass.
+          push((await stepPage(db, step, now, taken, end - out.length)).ids, step.relevance);
+          break branches;
+        }
       }
     }
   }
