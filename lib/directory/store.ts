@@ -134,10 +134,20 @@ export async function searchPartners(q: DirectoryQuery, sort: "rank" | "relevanc
   const db = await getDb();
   const offset = (q.page - 1) * q.pageSize;
   const base = directoryWhere({ ...q, q: undefined });
-  // One step in placement order: its page and its count in one pass.
+  const tiers = q.tier.length ? q.tier : TIERS;
+  // Steps read in placement order while their rows are counted; the count, once known, tells
+  // the reading how large the steps are.
+  const readAndCount = async (steps: Step[], where: SQL) => {
+    const hint: SizeHint = {};
+    const [placed, total] = await Promise.all([
+      readInPlacement(db, steps, now, offset, q.pageSize, { tiers, hint }),
+      countWhere(db, where).then((n) => (hint.total = n)),
+    ]);
+    return { placed, total };
+  };
   const placementOnly = async (where: SQL, mode: TextMode): Promise<SearchResult> => {
-    const { ids, total } = await stepPage(db, { where, relevance: null }, now, offset, q.pageSize);
-    return { rows: await loadRows(db, ids.map((id) => ({ id, relevance: null }))), total, mode };
+    const { placed, total } = await readAndCount([{ where, relevance: null }], where);
+    return { rows: await loadRows(db, placed), total, mode };
   };
 
   if (!q.q) return placementOnly(base, "fulltext");
@@ -151,26 +161,20 @@ export async function searchPartners(q: DirectoryQuery, sort: "rank" | "relevanc
     return placementOnly(sql`${base} and ${textMatch(text, "typos")}`, "typos");
   }
 
-  // Relevance: the steps are read in placement order while the matches are counted.
-  const tiers = q.tier.length ? q.tier : TIERS;
+  // Relevance: the steps of the full-text matches, then (below a page) names resembling the text.
   const steps = prefixTsQuery(text) ? relevanceSteps(base, text) : [];
   let ftsTotal = 0;
   let ftsPage: Placed[] = [];
   if (steps.length) {
-    const hint: SizeHint = {};
-    [ftsPage, ftsTotal] = await Promise.all([
-      readInPlacement(db, steps, now, offset, q.pageSize, { tiers, hint }),
-      countWhere(db, fts).then((n) => (hint.total = n)),
-    ]);
+    ({ placed: ftsPage, total: ftsTotal } = await readAndCount(steps, fts));
     if (ftsTotal >= TYPO_FALLBACK_BELOW) return { rows: await loadRows(db, ftsPage), total: ftsTotal, mode: "fulltext" };
   }
-  // Fewer than a page: the full-text matches, then names that only resemble the text.
+  // Fewer than a page: the full-text matches (the page read above has those it shows), then
+  // names that only resemble the text, listed and counted in one pass.
   const end = offset + q.pageSize;
-  const ftsRows = async () =>
-    ftsTotal <= offset ? [] : end >= ftsTotal ? ftsPage : readInPlacement(db, steps, now, offset, end - offset, { tiers, hint: { total: ftsTotal } });
   const typoStep = { where: sql`${base} and ${resembles(text)} and not ${fullText(text)}`, relevance: TYPO_RELEVANCE };
-  const [found, typos] = await Promise.all([ftsRows(), stepPage(db, typoStep, now, Math.max(0, offset - ftsTotal), Math.max(0, end - Math.max(offset, ftsTotal)))]);
-  const placed = [...found, ...typos.ids.map((id) => ({ id, relevance: TYPO_RELEVANCE }))];
+  const typos = await stepPage(db, typoStep, now, Math.max(0, offset - ftsTotal), Math.max(0, end - Math.max(offset, ftsTotal)));
+  const placed = [...ftsPage, ...typos.ids.map((id) => ({ id, relevance: TYPO_RELEVANCE }))];
   return { rows: await loadRows(db, placed), total: ftsTotal + typos.total, mode: "typos" };
 }
 
