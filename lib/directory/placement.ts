@@ -10,20 +10,21 @@ import { TIER_BENEFITS } from "@/lib/tiers/benefits";
 // Placement (lib/ranking/score.ts): tier band, probation after the rest of its band, score
 // (high first; 0 until ranked), name and id by code point. directory_placement
 // (drizzle/0019_directory_placement.sql) holds those keys per listing, kept live by triggers,
-// with an index in that order within each tier. A result is a list of steps (relevance
-// steps, or one step for rank order); each step's rows come in placement order:
+// indexed in that order within each tier. A result is a list of steps (relevance steps, or
+// one step for rank order); each step's rows come in placement order:
 //
 // - a step is walked per tier (by band) and probation state: the placement index read in
-//   order, each listing checked against the step, at most TUNING.walk placement rows per branch;
-// - a probe reads at most TUNING.probe of the step's rows (filters and text through their indexes);
-//   fewer means that is the whole step, sorted there and then. Steps that are usually small
-//   are probed first; others only when a walk is cut short (a broad word's index is costly
-//   to read, and a walk finds a page of it at once);
-// - when a walk in a large step does not fill the page (its rows sit lower in that tier),
-//   and for rows deeper than TUNING.deep from the top, the rest of the step comes from stepPage:
-//   one pass over the step's rows through its indexes.
+//   order, each listing checked against the step by primary key, until the page is full;
+// - a probe reads a few of the step's rows through its indexes (text, filters); fewer than
+//   TUNING.probe is the whole step, sorted there and then. Steps that are usually small (words
+//   in the name) are probed first; others after a short first walk, since a broad word's
+//   index is costly to read while a walk finds a page of it at once;
+// - when walking a large step does not fill the page (its rows sit low in their tier), and
+//   for rows deeper than TUNING.deep, the rest of the step comes from stepPage: one pass over
+//   its rows through its indexes, with placement looked up only where it decides.
 //
-// Every path gives the same order; only the cost differs.
+// Every path gives the same order (placement.test.ts holds them to a reference sort); only
+// the cost differs.
 
 /** How much each path may read; tests shrink them to take every path on a small fixture. */
 export const TUNING = {
