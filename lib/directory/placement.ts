@@ -255,24 +255,35 @@ export async function readInPlacement(
     };
     const few = hint.total !== undefined && hint.total < TUNING.probe;
     if ((step.probeFirst || few) && (await probeStep())) continue;
+    // Once the step is known to be large, walking about as many placement rows as it has
+    // matches costs about what sorting it would; a known count lets a walk go further.
+    const longWalk = () => Math.max(TUNING.walk, Math.min(hint.total ?? 0, TUNING.walkMax));
     branches: for (const tier of TIERS_BY_BAND.filter((t) => tiers.includes(t))) {
       for (const probation of [false, true]) {
         // Before the probe, a short walk: enough for a dense step, little lost on an empty one.
         let from = 0;
+        let found = 0;
+        let size = probed ? longWalk() : TUNING.firstWalk;
         for (;;) {
           need = end - out.length;
           if (need <= 0) break branches;
-          // Once the step is known to be large, walking about as many placement rows as it
-          // has matches costs about what sorting it would; a known count lets the walk go further.
-          const size = !probed ? TUNING.firstWalk : Math.max(TUNING.walk, Math.min(hint.total ?? 0, TUNING.walkMax));
           const walked = await walk(db, step, now, { tier, probation }, from, size, need);
           push(walked.ids, step.relevance);
           taken += walked.ids.length;
+          found += walked.ids.length;
           if (walked.ids.length >= need || !walked.cut) break;
+          from += size;
+          // Where the rest of the page lies at the density met so far in this branch: near
+          // enough, walk on (the step is not small, no probe needed).
+          const ahead = found ? Math.ceil(((need - walked.ids.length) * from) / found) : Infinity;
+          if (from + ahead <= 2 * TUNING.walkMax) {
+            size = Math.max(TUNING.walk, Math.ceil(ahead * 1.25));
+            continue;
+          }
           if (!probed) {
             // A small step is sorted whole; a large one is walked further.
             if (await probeStep()) break branches;
-            from += size;
+            size = longWalk();
             continue;
           }
           // Its rows sit too far down this branch: the rest of the step in one pass.
