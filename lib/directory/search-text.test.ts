@@ -13,6 +13,12 @@ describe("search text", () => {
     ["Zürich Ünïcode", "zürich:* & ünïcode:*"],
   ])("%j -> %j", (q, expected) => expect(prefixTsQuery(q)).toBe(expected));
 
+  it("restricts every word to the weighted parts of the document when asked", () => {
+    expect(prefixTsQuery("Bright pixel", "A")).toBe("bright:*A & pixel:*A");
+    expect(prefixTsQuery("wordpress", "AB")).toBe("wordpress:*AB");
+    expect(prefixTsQuery("%_%", "A")).toBeNull();
+  });
+
   it("keeps at most 8 distinct words of at most 40 characters", () => {
     expect(searchTerms("a b c d e f g h i j a")).toEqual(["a", "b", "c", "d", "e", "f", "g", "h"]);
     expect(searchTerms("x".repeat(60))[0]).toHaveLength(40);

@@ -14,9 +14,11 @@ export function searchTerms(q: string): string[] {
 /**
  * A prefix query for to_tsquery('simple', ...): every word must match the start
  * of a word in the document ("bright pix" finds "Brightpixel Studio" only if both
- * match; "word" finds "wordpress"). Null when there is nothing to search for.
+ * match; "word" finds "wordpress"). With `weights`, every word must be found in those
+ * parts of the document: A the name, B stacks and tagline (C, the description, is the rest).
+ * Null when there is nothing to search for.
  */
-export function prefixTsQuery(q: string): string | null {
+export function prefixTsQuery(q: string, weights: "" | "A" | "AB" = ""): string | null {
   const terms = searchTerms(q);
-  return terms.length ? terms.map((t) => `${t}:*`).join(" & ") : null;
+  return terms.length ? terms.map((t) => `${t}:*${weights}`).join(" & ") : null;
 }

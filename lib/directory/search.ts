@@ -6,8 +6,8 @@ import { cachedDirectory } from "./cache";
 import type { DirectorySort } from "./constants";
 import type { DirectoryPartner, Facets, PublicBadge } from "./schemas";
 import {
+  allFacetCounts,
   countPartners,
-  facetCounts,
   publicBadgesOf,
   publicMetricsOf,
   searchPartners,
@@ -49,9 +49,9 @@ export async function searchDirectory(query: DirectoryQuery, now: Date): Promise
 
 async function runSearch(query: DirectoryQuery, now: Date): Promise<DirectoryResult> {
   const sort = effectiveSort(query);
-  const { rows, total } = await searchPartners(query, sort, now);
-  const facetEntries = await Promise.all(FACETS.map(async (f) => [f, await facetCounts(query, f)] as const));
-  const facets = Object.fromEntries(facetEntries) as Facets;
+  const { rows, total, mode } = await searchPartners(query, sort, now);
+  // Facets count with the same text match as the listing (names resembling the text included or not).
+  const facets = (await allFacetCounts(query, mode, FACETS)) as Facets;
   const suggestions = total === 0 ? await zeroResultSuggestions(query) : [];
   return {
     partners: await enrich(rows.map((r) => r.partner), now),
