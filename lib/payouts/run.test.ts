@@ -56,6 +56,43 @@ describe("a payout run", () => {
     expect(trail.map((t) => t.action)).toEqual(["payout.created"]);
   });
 
+  it("writes complete ledger entries: who and when, the commission posted, the payout taken off, nulls where nothing applies", async () => {
+    const { partner } = await makePayee();
+    const a = await addCommission(partner.id, 4_000, OCT);
+    const b = await addCommission(partner.id, -500, OCT, { kind: "clawback" });
+    const c = await addCommission(partner.id, 3_000, new Date("2026-09-02T00:00:00Z"));
+    await runPayouts({ now: RUN, gateway: null });
+    const [p] = await payoutsOf(partner.id);
+    const db = await getDb();
+    const entries = await db.select().from(ledgerEntries).where(eq(ledgerEntries.partnerId, partner.id));
+    const shape = entries
+      .map((e) => ({
+        kind: e.kind,
+        amountCents: e.amountCents,
+        currency: e.currency,
+        commissionId: e.commissionId,
+        payoutId: e.payoutId,
+        reversesEntryId: e.reversesEntryId,
+        sourceRef: e.sourceRef,
+        memo: e.memo,
+        effectiveAt: e.effectiveAt.toISOString(),
+        createdAt: e.createdAt.toISOString(),
+        createdBy: e.createdBy,
+      }))
+      .sort((x, y) => x.amountCents - y.amountCents);
+    const common = { currency: "USD", reversesEntryId: null, sourceRef: null, createdAt: RUN.toISOString(), createdBy: PAYOUT_ACTOR.label };
+    expect(shape).toEqual([
+      { ...common, kind: "payout", amountCents: -6_500, commissionId: null, payoutId: p!.id, memo: "Payout for 2026-10", effectiveAt: RUN.toISOString() },
+      { ...common, kind: "clawback", amountCents: -500, commissionId: b.id, payoutId: null, memo: "Clawback (refund)", effectiveAt: OCT.toISOString() },
+      { ...common, kind: "commission", amountCents: 3_000, commissionId: c.id, payoutId: null, memo: "Commission: subscription provenance-pro", effectiveAt: "2026-09-02T00:00:00.000Z" },
+      { ...common, kind: "commission", amountCents: 4_000, commissionId: a.id, payoutId: null, memo: "Commission: subscription provenance-pro", effectiveAt: OCT.toISOString() },
+    ]);
+    for (const e of entries) expect(e.id).toMatch(/^led_[0-9a-z]{20}$/);
+    const lines = await db.select().from(payoutLines).where(eq(payoutLines.payoutId, p!.id));
+    expect(lines.map((l) => l.amountCents).sort((x, y) => x - y)).toEqual([-500, 3_000, 4_000]);
+    for (const l of lines) expect(l.id).toMatch(/^pol_[0-9a-z]{20}$/);
+  });
+
   it("is idempotent: running again pays nobody twice", async () => {
     const { partner } = await makePayee();
     await addCommission(partner.id, 6_000, OCT);
