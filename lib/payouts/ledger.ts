@@ -161,32 +161,42 @@ export async function openEntriesOf(tx: Queryable, partnerIds: readonly string[]
 /**
  * Appends complete entries (ids set by the caller) in multi-row inserts: the
  * payout run's postings, reversals and payout entries. No audit event per entry:
- * the run audits the payouts they make up.
+ * the run audits the payouts they make up. Each statement's rows share their
+ * created_at and created_by (one statement per pair), sent once; a null column
+ * is left out of the row's JSON (jsonb_to_recordset reads it as null).
  */
 export async function insertLedgerEntries(tx: Queryable, rows: readonly LedgerEntryRow[]): Promise<void> {
-  for (const slice of slices(rows, 10_000)) {
-    const json = JSON.stringify(
-      slice.map((e) => ({
-        id: e.id,
-        partner_id: e.partnerId,
-        kind: e.kind,
-        amount_cents: e.amountCents,
-        currency: e.currency,
-        commission_id: e.commissionId,
-        payout_id: e.payoutId,
-        reverses_entry_id: e.reversesEntryId,
-        source_ref: e.sourceRef,
-        memo: e.memo,
-        effective_at: e.effectiveAt.toISOString(),
-        created_at: e.createdAt.toISOString(),
-        created_by: e.createdBy,
-      })),
-    );
-    await tx.execute(
-      sql`insert into ledger_entries (id, partner_id, kind, amount_cents, currency, commission_id, payout_id, reverses_entry_id, source_ref, memo, effective_at, created_at, created_by)
-          select id, partner_id, kind, amount_cents, currency, commission_id, payout_id, reverses_entry_id, source_ref, memo, effective_at, created_at, created_by
-            from jsonb_to_recordset(${json}::jsonb) as r(id text, partner_id text, kind text, amount_cents integer, currency text, commission_id text, payout_id text,
-                 reverses_entry_id text, source_ref text, memo text, effective_at timestamptz, created_at timestamptz, created_by text)`,
-    );
+  const groups = new Map<string, LedgerEntryRow[]>();
+  for (const e of rows) {
+    const key = `${e.createdAt.toISOString()} ${e.createdBy}`;
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  for (const group of groups.values()) {
+    const { createdAt, createdBy } = group[0]!;
+    for (const slice of slices(group, 10_000)) {
+      const json = JSON.stringify(
+        slice.map((e) => ({
+          id: e.id,
+          partner_id: e.partnerId,
+          kind: e.kind,
+          amount_cents: e.amountCents,
+          currency: e.currency,
+          commission_id: e.commissionId ?? undefined,
+          payout_id: e.payoutId ?? undefined,
+          reverses_entry_id: e.reversesEntryId ?? undefined,
+          source_ref: e.sourceRef ?? undefined,
+          memo: e.memo,
+          effective_at: e.effectiveAt.toISOString(),
+        })),
+      );
+      await tx.execute(
+        sql`insert into ledger_entries (id, partner_id, kind, amount_cents, currency, commission_id, payout_id, reverses_entry_id, source_ref, memo, effective_at, created_at, created_by)
+            select id, partner_id, kind, amount_cents, currency, commission_id, payout_id, reverses_entry_id, source_ref, memo, effective_at, ${createdAt.toISOString()}::timestamptz, ${createdBy}::text
+              from jsonb_to_recordset(${json}::jsonb) as r(id text, partner_id text, kind text, amount_cents integer, currency text, commission_id text, payout_id text,
+                   reverses_entry_id text, source_ref text, memo text, effective_at timestamptz)`,
+      );
+    }
   }
 }
