@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { queryRows, slices, textArray, type Queryable } from "@/db/client";
 import { ledgerEntries, payoutLines, type LedgerKind } from "@/db/schema";
 import { audit } from "@/lib/audit/audit";
@@ -127,30 +128,41 @@ export async function ledgerBalances(tx: Queryable, partnerId: string): Promise<
 /**
  * Open entries: not in any payout, not reversed and not reversals (a reversed
  * pair nets to zero and is never paid). Their sum equals the balance.
- * Read as the partners' entries (by index) and one probe of payout_lines by
- * entry id: no anti-join over the whole ledger, whatever the planner believes
- * about a table that grew during the run.
  */
 export async function openEntries(tx: Queryable, partnerId: string): Promise<LedgerEntryRow[]> {
   return (await openEntriesOf(tx, [partnerId])).get(partnerId) ?? [];
 }
 
-/** openEntries for many partners in two queries: partner id -> open entries (in ledger order). */
+/**
+ * openEntries for many partners in one query: partner id -> open entries (by
+ * effective date, then id). Only the open entries leave the database, not the
+ * partners' whole history: their entries are read by index, and each is probed
+ * in payout_lines and for a reversal by index (LATERAL ... LIMIT 1 keeps the
+ * probes: no anti-join over the whole ledger, whatever the planner believes
+ * about a table that grew during the run).
+ */
 export async function openEntriesOf(tx: Queryable, partnerIds: readonly string[]): Promise<Map<string, LedgerEntryRow[]>> {
   const byPartner = new Map<string, LedgerEntryRow[]>();
   if (!partnerIds.length) return byPartner;
-  const all = await tx
-    .select()
+  const reversals = alias(ledgerEntries, "reversal");
+  const settled = tx.select({ hit: sql<number>`1`.as("settled_hit") }).from(payoutLines).where(eq(payoutLines.ledgerEntryId, ledgerEntries.id)).limit(1).as("settled");
+  const reversed = tx.select({ hit: sql<number>`1`.as("reversed_hit") }).from(reversals).where(eq(reversals.reversesEntryId, ledgerEntries.id)).limit(1).as("reversed");
+  const rows = await tx
+    .select(getTableColumns(ledgerEntries))
     .from(ledgerEntries)
-    .where(sql`${ledgerEntries.partnerId} = any(${textArray(partnerIds)})`);
-  const reversed = new Set(all.map((e) => e.reversesEntryId).filter((v): v is string => Boolean(v)));
-  const candidates = all.filter((e) => e.kind !== "payout" && !e.reversesEntryId && !reversed.has(e.id));
-  if (!candidates.length) return byPartner;
-  const settled = new Set(
-    (await tx.select({ id: payoutLines.ledgerEntryId }).from(payoutLines).where(sql`${payoutLines.ledgerEntryId} = any(${textArray(candidates.map((e) => e.id))})`)).map((r) => r.id),
-  );
-  for (const e of candidates) {
-    if (settled.has(e.id)) continue;
+    .leftJoinLateral(settled, sql`true`)
+    .leftJoinLateral(reversed, sql`true`)
+    .where(
+      and(
+        sql`${ledgerEntries.partnerId} = any(${textArray(partnerIds)})`,
+        ne(ledgerEntries.kind, "payout"),
+        isNull(ledgerEntries.reversesEntryId),
+        isNull(settled.hit),
+        isNull(reversed.hit),
+      ),
+    )
+    .orderBy(asc(ledgerEntries.partnerId), asc(ledgerEntries.effectiveAt), asc(ledgerEntries.id));
+  for (const e of rows) {
     const list = byPartner.get(e.partnerId);
     if (list) list.push(e);
     else byPartner.set(e.partnerId, [e]);
