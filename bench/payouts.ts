@@ -2,6 +2,7 @@
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:payouts
 //   BENCH_PARTNERS=10000 BENCH_PER_PARTNER=100 ...   (1,000,000 commissions)
+//   BENCH_MONTHS=2 ...   (then a month later: as many new commissions, a ledger with history)
 //
 // Creates a fresh database (PGlite in memory without DATABASE_URL), migrates it,
 // generates partners with payout settings and their payable commissions with
@@ -12,6 +13,8 @@
 //     marked paid, events and audit, set-based: chunks of 500 partners, one
 //     transaction per chunk and one statement per step for the whole chunk;
 // and prints both, the ratio, payouts per second and the peak memory of the process.
+// With BENCH_MONTHS > 1, each following month earns as many new commissions and is
+// paid by the next month's run, over the ledger and lines the earlier runs left.
 import { sql } from "drizzle-orm";
 import { queryRows, useDbHandle } from "@/db/client";
 import { runPayouts } from "@/lib/payouts/run";
@@ -19,6 +22,7 @@ import { openBenchDb } from "./fresh-db";
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 2_000);
 const PER_PARTNER = Number(process.env.BENCH_PER_PARTNER ?? 50);
+const MONTHS = Math.max(1, Number(process.env.BENCH_MONTHS ?? 1));
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -80,6 +84,32 @@ async function main() {
     console.log(`peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
     const again = await timed("second run the same day (nothing to pay)", () => runPayouts({ now, gateway: null }));
     console.log(`second run created ${again.out.created}`);
+
+    for (let month = 2; month <= MONTHS; month++) {
+      // Earned in the month after the previous run's period, paid by the run a month later.
+      const earnedFrom = new Date(Date.UTC(2026, 8 + month, 1));
+      const runAt = new Date(Date.UTC(2026, 10 + month, 1, 6));
+      console.log("");
+      await timed(`month ${month}: ${total.toLocaleString("en-US")} new commissions earned from ${earnedFrom.toISOString().slice(0, 10)}`, async () => {
+        await db.execute(sql`insert into commissions (id, partner_id, customer_id, kind, source_key, sku, base_cents, rate_bps, gross_cents, refunded_cents, amount_cents, currency, status, earned_at, hold_until, created_at, updated_at)
+          select 'com_b' || ${month}::int || '_' || n, 'ptr_b' || p, 'cus_b' || n,
+                 case when n % 20 = 0 then 'clawback' else 'subscription' end,
+                 'bench:' || ${month}::int || ':' || n, 'provenance-pro', 49900, 2500,
+                 case when p % 33 = 0 then 10 when n % 20 = 0 then -500 else 1000 + (n % 7) * 100 end, 0,
+                 case when p % 33 = 0 then 10 when n % 20 = 0 then -500 else 1000 + (n % 7) * 100 end,
+                 'USD', 'payable',
+                 ${earnedFrom.toISOString()}::timestamptz + ((n % 28) || ' days')::interval,
+                 ${earnedFrom.toISOString()}::timestamptz + ((n % 28 + 30) || ' days')::interval,
+                 ${earnedFrom.toISOString()}::timestamptz, ${earnedFrom.toISOString()}::timestamptz
+            from generate_series(1, ${PARTNERS}::int) p, generate_series(1, ${PER_PARTNER}::int) k, lateral (select (p - 1) * ${PER_PARTNER}::int + k as n) x`);
+        await db.execute(sql`analyze`);
+      });
+      peakRss = process.memoryUsage().rss;
+      const next = await timed(`month ${month}: payout run on ${runAt.toISOString().slice(0, 10)}`, () => runPayouts({ now: runAt, gateway: null }));
+      const [after] = await queryRows<{ lines: number; entries: number }>(db, sql`select (select count(*)::int from payout_lines) as lines, (select count(*)::int from ledger_entries) as entries`);
+      console.log(`month ${month}: payouts created ${next.out.created.toLocaleString("en-US")}, carried ${next.out.carried}; ledger ${after?.entries.toLocaleString("en-US")} entries, ${after?.lines.toLocaleString("en-US")} lines`);
+      console.log(`month ${month}: run ${next.seconds.toFixed(2)} s, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+    }
   } finally {
     clearInterval(sampler);
     await close();

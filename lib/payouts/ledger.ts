@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { queryRows, slices, textArray, type Queryable } from "@/db/client";
 import { ledgerEntries, payoutLines, type LedgerKind } from "@/db/schema";
 import { audit } from "@/lib/audit/audit";
@@ -127,30 +128,41 @@ export async function ledgerBalances(tx: Queryable, partnerId: string): Promise<
 /**
  * Open entries: not in any payout, not reversed and not reversals (a reversed
  * pair nets to zero and is never paid). Their sum equals the balance.
- * Read as the partners' entries (by index) and one probe of payout_lines by
- * entry id: no anti-join over the whole ledger, whatever the planner believes
- * about a table that grew during the run.
  */
 export async function openEntries(tx: Queryable, partnerId: string): Promise<LedgerEntryRow[]> {
   return (await openEntriesOf(tx, [partnerId])).get(partnerId) ?? [];
 }
 
-/** openEntries for many partners in two queries: partner id -> open entries (in ledger order). */
+/**
+ * openEntries for many partners in one query: partner id -> open entries (by
+ * effective date, then id). Only the open entries leave the database, not the
+ * partners' whole history: their entries are read by index, and each is probed
+ * in payout_lines and for a reversal by index (LATERAL ... LIMIT 1 keeps the
+ * probes: no anti-join over the whole ledger, whatever the planner believes
+ * about a table that grew during the run).
+ */
 export async function openEntriesOf(tx: Queryable, partnerIds: readonly string[]): Promise<Map<string, LedgerEntryRow[]>> {
   const byPartner = new Map<string, LedgerEntryRow[]>();
   if (!partnerIds.length) return byPartner;
-  const all = await tx
-    .select()
+  const reversals = alias(ledgerEntries, "reversal");
+  const settled = tx.select({ hit: sql<number>`1`.as("settled_hit") }).from(payoutLines).where(eq(payoutLines.ledgerEntryId, ledgerEntries.id)).limit(1).as("settled");
+  const reversed = tx.select({ hit: sql<number>`1`.as("reversed_hit") }).from(reversals).where(eq(reversals.reversesEntryId, ledgerEntries.id)).limit(1).as("reversed");
+  const rows = await tx
+    .select(getTableColumns(ledgerEntries))
     .from(ledgerEntries)
-    .where(sql`${ledgerEntries.partnerId} = any(${textArray(partnerIds)})`);
-  const reversed = new Set(all.map((e) => e.reversesEntryId).filter((v): v is string => Boolean(v)));
-  const candidates = all.filter((e) => e.kind !== "payout" && !e.reversesEntryId && !reversed.has(e.id));
-  if (!candidates.length) return byPartner;
-  const settled = new Set(
-    (await tx.select({ id: payoutLines.ledgerEntryId }).from(payoutLines).where(sql`${payoutLines.ledgerEntryId} = any(${textArray(candidates.map((e) => e.id))})`)).map((r) => r.id),
-  );
-  for (const e of candidates) {
-    if (settled.has(e.id)) continue;
+    .leftJoinLateral(settled, sql`true`)
+    .leftJoinLateral(reversed, sql`true`)
+    .where(
+      and(
+        sql`${ledgerEntries.partnerId} = any(${textArray(partnerIds)})`,
+        ne(ledgerEntries.kind, "payout"),
+        isNull(ledgerEntries.reversesEntryId),
+        isNull(settled.hit),
+        isNull(reversed.hit),
+      ),
+    )
+    .orderBy(asc(ledgerEntries.partnerId), asc(ledgerEntries.effectiveAt), asc(ledgerEntries.id));
+  for (const e of rows) {
     const list = byPartner.get(e.partnerId);
     if (list) list.push(e);
     else byPartner.set(e.partnerId, [e]);
@@ -161,32 +173,42 @@ export async function openEntriesOf(tx: Queryable, partnerIds: readonly string[]
 /**
  * Appends complete entries (ids set by the caller) in multi-row inserts: the
  * payout run's postings, reversals and payout entries. No audit event per entry:
- * the run audits the payouts they make up.
+ * the run audits the payouts they make up. Each statement's rows share their
+ * created_at and created_by (one statement per pair), sent once; a null column
+ * is left out of the row's JSON (jsonb_to_recordset reads it as null).
  */
 export async function insertLedgerEntries(tx: Queryable, rows: readonly LedgerEntryRow[]): Promise<void> {
-  for (const slice of slices(rows, 10_000)) {
-    const json = JSON.stringify(
-      slice.map((e) => ({
-        id: e.id,
-        partner_id: e.partnerId,
-        kind: e.kind,
-        amount_cents: e.amountCents,
-        currency: e.currency,
-        commission_id: e.commissionId,
-        payout_id: e.payoutId,
-        reverses_entry_id: e.reversesEntryId,
-        source_ref: e.sourceRef,
-        memo: e.memo,
-        effective_at: e.effectiveAt.toISOString(),
-        created_at: e.createdAt.toISOString(),
-        created_by: e.createdBy,
-      })),
-    );
-    await tx.execute(
-      sql`insert into ledger_entries (id, partner_id, kind, amount_cents, currency, commission_id, payout_id, reverses_entry_id, source_ref, memo, effective_at, created_at, created_by)
-          select id, partner_id, kind, amount_cents, currency, commission_id, payout_id, reverses_entry_id, source_ref, memo, effective_at, created_at, created_by
-            from jsonb_to_recordset(${json}::jsonb) as r(id text, partner_id text, kind text, amount_cents integer, currency text, commission_id text, payout_id text,
-                 reverses_entry_id text, source_ref text, memo text, effective_at timestamptz, created_at timestamptz, created_by text)`,
-    );
+  const groups = new Map<string, LedgerEntryRow[]>();
+  for (const e of rows) {
+    const key = `${e.createdAt.toISOString()} ${e.createdBy}`;
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  for (const group of groups.values()) {
+    const { createdAt, createdBy } = group[0]!;
+    for (const slice of slices(group, 10_000)) {
+      const json = JSON.stringify(
+        slice.map((e) => ({
+          id: e.id,
+          partner_id: e.partnerId,
+          kind: e.kind,
+          amount_cents: e.amountCents,
+          currency: e.currency,
+          commission_id: e.commissionId ?? undefined,
+          payout_id: e.payoutId ?? undefined,
+          reverses_entry_id: e.reversesEntryId ?? undefined,
+          source_ref: e.sourceRef ?? undefined,
+          memo: e.memo,
+          effective_at: e.effectiveAt.toISOString(),
+        })),
+      );
+      await tx.execute(
+        sql`insert into ledger_entries (id, partner_id, kind, amount_cents, currency, commission_id, payout_id, reverses_entry_id, source_ref, memo, effective_at, created_at, created_by)
+            select id, partner_id, kind, amount_cents, currency, commission_id, payout_id, reverses_entry_id, source_ref, memo, effective_at, ${createdAt.toISOString()}::timestamptz, ${createdBy}::text
+              from jsonb_to_recordset(${json}::jsonb) as r(id text, partner_id text, kind text, amount_cents integer, currency text, commission_id text, payout_id text,
+                   reverses_entry_id text, source_ref text, memo text, effective_at timestamptz)`,
+      );
+    }
   }
 }

@@ -56,6 +56,43 @@ describe("a payout run", () => {
     expect(trail.map((t) => t.action)).toEqual(["payout.created"]);
   });
 
+  it("writes complete ledger entries: who and when, the commission posted, the payout taken off, nulls where nothing applies", async () => {
+    const { partner } = await makePayee();
+    const a = await addCommission(partner.id, 4_000, OCT);
+    const b = await addCommission(partner.id, -500, OCT, { kind: "clawback" });
+    const c = await addCommission(partner.id, 3_000, new Date("2026-09-02T00:00:00Z"));
+    await runPayouts({ now: RUN, gateway: null });
+    const [p] = await payoutsOf(partner.id);
+    const db = await getDb();
+    const entries = await db.select().from(ledgerEntries).where(eq(ledgerEntries.partnerId, partner.id));
+    const shape = entries
+      .map((e) => ({
+        kind: e.kind,
+        amountCents: e.amountCents,
+        currency: e.currency,
+        commissionId: e.commissionId,
+        payoutId: e.payoutId,
+        reversesEntryId: e.reversesEntryId,
+        sourceRef: e.sourceRef,
+        memo: e.memo,
+        effectiveAt: e.effectiveAt.toISOString(),
+        createdAt: e.createdAt.toISOString(),
+        createdBy: e.createdBy,
+      }))
+      .sort((x, y) => x.amountCents - y.amountCents);
+    const common = { currency: "USD", reversesEntryId: null, sourceRef: null, createdAt: RUN.toISOString(), createdBy: PAYOUT_ACTOR.label };
+    expect(shape).toEqual([
+      { ...common, kind: "payout", amountCents: -6_500, commissionId: null, payoutId: p!.id, memo: "Payout for 2026-10", effectiveAt: RUN.toISOString() },
+      { ...common, kind: "clawback", amountCents: -500, commissionId: b.id, payoutId: null, memo: "Clawback (refund)", effectiveAt: OCT.toISOString() },
+      { ...common, kind: "commission", amountCents: 3_000, commissionId: c.id, payoutId: null, memo: "Commission: subscription provenance-pro", effectiveAt: "2026-09-02T00:00:00.000Z" },
+      { ...common, kind: "commission", amountCents: 4_000, commissionId: a.id, payoutId: null, memo: "Commission: subscription provenance-pro", effectiveAt: OCT.toISOString() },
+    ]);
+    for (const e of entries) expect(e.id).toMatch(/^led_[0-9a-z]{20}$/);
+    const lines = await db.select().from(payoutLines).where(eq(payoutLines.payoutId, p!.id));
+    expect(lines.map((l) => l.amountCents).sort((x, y) => x - y)).toEqual([-500, 3_000, 4_000]);
+    for (const l of lines) expect(l.id).toMatch(/^pol_[0-9a-z]{20}$/);
+  });
+
   it("is idempotent: running again pays nobody twice", async () => {
     const { partner } = await makePayee();
     await addCommission(partner.id, 6_000, OCT);
@@ -220,6 +257,50 @@ describe("the ledger's invariants", () => {
       (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
     );
     expect(refused).toMatch(/is closed/);
+  });
+
+  it("checks every reversal of a multi-row insert: an unknown original or an inexact amount refuses the statement", async () => {
+    const { partner } = await makePayee();
+    const db = await getDb();
+    const actor = systemActor("test");
+    const entry = await db.transaction((tx) => postLedgerEntry(tx, { partnerId: partner.id, kind: "adjustment", amountCents: 2_500, currency: "USD", effectiveAt: OCT, memo: "Goodwill", actor, now: OCT }));
+    const row = (amountCents: number, reversesEntryId: string | null = null) => ({ partnerId: partner.id, kind: "adjustment" as const, amountCents, currency: "USD", reversesEntryId, effectiveAt: OCT, createdAt: OCT, createdBy: "x" });
+    const refusal = (q: Promise<unknown>) =>
+      q.then(
+        () => "allowed",
+        (e: Error & { cause?: Error & { code?: string } }) => `${e.cause?.code ?? ""} ${e.cause?.message ?? e.message}`,
+      );
+    expect(await refusal(db.insert(ledgerEntries).values([row(700), row(300, "led_unknown")]))).toMatch(/^23503 .*reverses unknown entry led_unknown/);
+    expect(await refusal(db.insert(ledgerEntries).values([row(700), row(-2_000, entry.id)]))).toMatch(new RegExp(`^23514 .*is not an exact reversal of ${entry.id}`));
+    expect(await ledgerBalances(db, partner.id)).toEqual({ USD: 2_500 });
+    expect(await refusal(db.insert(ledgerEntries).values([row(700), row(-2_500, entry.id)]))).toBe("allowed");
+    expect(await ledgerBalances(db, partner.id)).toEqual({ USD: 700 });
+  });
+
+  it("refuses a multi-row insert of lines when one of them goes to a closed payout, whatever the others", async () => {
+    const { partner } = await makePayee();
+    await addCommission(partner.id, 6_000, OCT);
+    await runPayouts({ now: RUN, gateway: null });
+    const [closed] = await payoutsOf(partner.id);
+    const db = await getDb();
+    const actor = systemActor("t");
+    const post = (amountCents: number) => db.transaction((tx) => postLedgerEntry(tx, { partnerId: partner.id, kind: "adjustment", amountCents, currency: "USD", effectiveAt: OCT, memo: "late", actor, now: OCT }));
+    const [open, late] = [await post(900), await post(100)];
+    const refused = await db
+      .transaction(async (tx) => {
+        const [p] = await tx.insert(payouts).values({ partnerId: partner.id, period: "2026-09", periodEnd: RUN, currency: "USD", totalCents: 900, lineCount: 1, status: "manual", method: "manual", runAt: RUN, createdAt: RUN, updatedAt: RUN }).returning();
+        await tx.insert(payoutLines).values([
+          { payoutId: p!.id, ledgerEntryId: open.id, amountCents: 900 },
+          { payoutId: closed!.id, ledgerEntryId: late.id, amountCents: 100 },
+        ]);
+      })
+      .then(
+        () => "allowed",
+        (e: Error & { cause?: Error & { code?: string } }) => `${e.cause?.code ?? ""} ${e.cause?.message ?? e.message}`,
+      );
+    expect(refused).toMatch(new RegExp(`^23514 .*payout ${closed!.id} is closed`));
+    expect(await db.select().from(payoutLines).where(inArray(payoutLines.ledgerEntryId, [open.id, late.id]))).toHaveLength(0);
+    expect(await payoutsOf(partner.id)).toHaveLength(1);
   });
 });
 

@@ -9,6 +9,7 @@ import type { EventData } from "@/lib/events/registry";
 import type { PayoutGateway } from "@/lib/integrations/stripe/connect";
 import { newId } from "@/lib/ids";
 import { haveSignedCurrentAgreements } from "@/lib/legal/signatures";
+import { idSource } from "./ids";
 import { insertLedgerEntries, openEntriesOf, type LedgerEntryRow } from "./ledger";
 import { decidePayout, dueAt, missingPrerequisites, payoutPeriodFor, PREREQUISITE_LABELS, type PayoutPeriod } from "./rules";
 import {
@@ -166,6 +167,7 @@ export async function settlePartners(
   const locked = await lockPartnersForRun(tx, args.partnerIds, period.period);
   if (!locked.length) return outcomes;
   const lockedIds = locked.map((p) => p.id);
+  const ledgerEntryId = idSource("ledgerEntry");
 
   // 3. Bring the ledger in line with the partners' payable commissions.
   const eligibleOf = await lockEligibleCommissionsOf(tx, lockedIds, period.periodEnd);
@@ -175,7 +177,7 @@ export async function settlePartners(
   for (const partner of locked) {
     const eligible = eligibleOf.get(partner.id) ?? [];
     const open = openOf.get(partner.id) ?? [];
-    const { reversals, posted } = ledgerPostings({ partnerId: partner.id, eligible, open, paidCurrencies: partner.paidCurrencies, now, actor });
+    const { reversals, posted } = ledgerPostings({ partnerId: partner.id, eligible, open, paidCurrencies: partner.paidCurrencies, now, actor, nextId: ledgerEntryId });
     postings.push(...reversals, ...posted);
     const reversed = new Set(reversals.map((e) => e.reversesEntryId));
     currentOf.set(partner.id, [...open.filter((e) => !reversed.has(e.id)), ...posted]);
@@ -226,7 +228,7 @@ export async function settlePartners(
       newPayouts.push(payout);
       for (const e of decision.entries) lines.push({ payoutId, ledgerEntryId: e.id, amountCents: e.amountCents });
       payoutEntries.push(
-        ledgerRow({ partnerId: partner.id, kind: "payout", amountCents: -decision.totalCents, currency, payoutId, memo: `Payout for ${period.period}`, effectiveAt: now, now, actor }),
+        ledgerRow({ id: ledgerEntryId(), partnerId: partner.id, kind: "payout", amountCents: -decision.totalCents, currency, payoutId, memo: `Payout for ${period.period}`, effectiveAt: now, now, actor }),
       );
       const settled = new Set(decision.entries.map((e) => e.id));
       const commissionIds = current.filter((e) => settled.has(e.id) && e.commissionId).map((e) => e.commissionId!);
@@ -289,8 +291,9 @@ function ledgerPostings(args: {
   paidCurrencies: ReadonlySet<string>;
   now: Date;
   actor: Actor;
+  nextId: () => string;
 }): { reversals: LedgerEntryRow[]; posted: LedgerEntryRow[] } {
-  const { partnerId, now, actor } = args;
+  const { partnerId, now, actor, nextId } = args;
   const eligibleById = new Map(args.eligible.map((c) => [c.id, c]));
   const postedByCommission = new Map(args.open.filter((e) => e.commissionId).map((e) => [e.commissionId!, e]));
   const reversals: LedgerEntryRow[] = [];
@@ -299,6 +302,7 @@ function ledgerPostings(args: {
     if (c && c.amountCents === entry.amountCents) continue;
     reversals.push(
       ledgerRow({
+        id: nextId(),
         partnerId,
         kind: entry.kind,
         amountCents: -entry.amountCents,
@@ -318,6 +322,7 @@ function ledgerPostings(args: {
     if ((already && already.amountCents === c.amountCents) || c.amountCents === 0 || args.paidCurrencies.has(c.currency)) continue;
     posted.push(
       ledgerRow({
+        id: nextId(),
         partnerId,
         kind: c.kind === "clawback" ? "clawback" : "commission",
         amountCents: c.amountCents,
@@ -334,6 +339,7 @@ function ledgerPostings(args: {
 }
 
 function ledgerRow(e: {
+  id: string;
   partnerId: string;
   kind: LedgerEntryRow["kind"];
   amountCents: number;
@@ -347,7 +353,7 @@ function ledgerRow(e: {
   actor: Actor;
 }): LedgerEntryRow {
   return {
-    id: newId("ledgerEntry"),
+    id: e.id,
     partnerId: e.partnerId,
     kind: e.kind,
     amountCents: e.amountCents,

@@ -4,6 +4,7 @@ import { getDb, queryRows, slices, textArray, type Queryable } from "@/db/client
 import { newId } from "@/lib/ids";
 import { commissions, ledgerEntries, partnerPayoutSettings, partners, payoutLines, payoutRuns, payouts } from "@/db/schema";
 import { hasSignedCurrentAgreements, haveSignedCurrentAgreements } from "@/lib/legal/signatures";
+import { newIds } from "./ids";
 import type { PayoutSettingsFacts, PayoutStatus } from "./rules";
 
 export type PayoutRow = typeof payouts.$inferSelect;
@@ -149,7 +150,8 @@ export async function insertPayouts(tx: Queryable, rows: readonly (typeof payout
 /** Payout lines in multi-row inserts: before the payouts' ledger entries, which close them. */
 export async function insertPayoutLines(tx: Queryable, rows: readonly { payoutId: string; ledgerEntryId: string; amountCents: number }[]): Promise<void> {
   for (const slice of slices(rows, 20_000)) {
-    const json = JSON.stringify(slice.map((l) => ({ id: newId("payoutLine"), payout_id: l.payoutId, ledger_entry_id: l.ledgerEntryId, amount_cents: l.amountCents })));
+    const ids = newIds("payoutLine", slice.length);
+    const json = JSON.stringify(slice.map((l, i) => ({ id: ids[i], payout_id: l.payoutId, ledger_entry_id: l.ledgerEntryId, amount_cents: l.amountCents })));
     await tx.execute(
       sql`insert into payout_lines (id, payout_id, ledger_entry_id, amount_cents)
           select id, payout_id, ledger_entry_id, amount_cents from jsonb_to_recordset(${json}::jsonb) as r(id text, payout_id text, ledger_entry_id text, amount_cents integer)`,
