@@ -21,7 +21,7 @@ export const partnerRoutes: ApiRouteDoc[] = [
     tag: "Directory",
     summary: "Search the public directory",
     description:
-      "Listed partners, 20 per page, in placement order: Premier, then Advanced, then Verified; partners on probation after the rest of their tier; then by ranking score. With `q` (full-text over name, stacks, tagline and description, prefix- and typo-tolerant) the default sort is relevance. Lists are comma-separated; values within a filter are alternatives, filters combine, badges must all be held. Pages past the last are empty. Responses carry `Cache-Control` and an `ETag` (send `If-None-Match` for a 304).",
+      "Listed partners, 20 per page, in placement order: Premier, then Advanced, then Verified; partners on probation after the rest of their tier; then by ranking score. With `q` (full-text over name, stacks, tagline and description, prefix-tolerant; when fewer than 20 listings match, names resembling the text are added after them, for typos) the default sort is relevance: every word in the name first, then in name, stacks or tagline, then anywhere, placement deciding within each. Lists are comma-separated; values within a filter are alternatives, filters combine, badges must all be held. Pages past the last are empty. Responses carry `Cache-Control` and an `ETag` (send `If-None-Match` for a 304).",
     auth: "public",
     query: directoryApiQuerySchema,
     response: DirectoryResponseSchema,
