@@ -9,7 +9,7 @@ import type { EventData } from "@/lib/events/registry";
 import type { PayoutGateway } from "@/lib/integrations/stripe/connect";
 import { newId } from "@/lib/ids";
 import { haveSignedCurrentAgreements } from "@/lib/legal/signatures";
-import { idSource } from "./ids";
+import { idSource } from "@/lib/ids";
 import { insertLedgerEntries, openEntriesOf, type LedgerEntryRow } from "./ledger";
 import { decidePayout, dueAt, missingPrerequisites, payoutPeriodFor, PREREQUISITE_LABELS, type PayoutPeriod } from "./rules";
 import {

@@ -4,7 +4,7 @@ import { getDb, queryRows, slices, textArray, type Queryable } from "@/db/client
 import { newId } from "@/lib/ids";
 import { commissions, ledgerEntries, partnerPayoutSettings, partners, payoutLines, payoutRuns, payouts } from "@/db/schema";
 import { hasSignedCurrentAgreements, haveSignedCurrentAgreements } from "@/lib/legal/signatures";
-import { newIds } from "./ids";
+import { newIds } from "@/lib/ids";
 import type { PayoutSettingsFacts, PayoutStatus } from "./rules";
 
 export type PayoutRow = typeof payouts.$inferSelect;

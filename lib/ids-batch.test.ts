@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { looksLikeId, newId } from "@/lib/ids";
-import { idSource, newIds } from "./ids";
+import { idSource, newIds } from "@/lib/ids";
 
 describe("batched ids", () => {
   it("are newId's ids: the kind's prefix and 20 base-36 characters, all distinct", () => {
