@@ -3,7 +3,7 @@ import { getDb, type Queryable } from "@/db/client";
 import { auditMany, type AuditInput } from "@/lib/audit/audit";
 import { systemActor } from "@/lib/audit/actor";
 import { badgesChanged } from "@/lib/badges/invalidate";
-import { sendEmail } from "@/lib/email/send-email";
+import { sendEmails } from "@/lib/email/send-email";
 import { certificationNoticeEmail } from "@/lib/email/templates";
 import { getEnv } from "@/lib/env";
 import { emitMany } from "@/lib/events/emit";
@@ -302,11 +302,9 @@ async function notify(plans: Plan[], now: Date): Promise<void> {
       }
     }
   }
-  for (const o of out) {
-    try {
-      await sendEmail({ kind: o.kind, to: o.to, email: o.email, partnerId: o.partnerId, now });
-    } catch (error) {
-      log.warn("certification email failed", { to: o.to, kind: o.kind, error: (error as Error).message });
-    }
+  try {
+    await sendEmails(out.map((o) => ({ kind: o.kind, to: o.to, email: o.email, partnerId: o.partnerId })), now);
+  } catch (error) {
+    log.warn("certification emails failed", { count: out.length, error: (error as Error).message });
   }
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
-import { configuredEmailTransport, type EmailTransport } from "@/lib/integrations/email";
+import { createHash } from "node:crypto";
+import { BATCH_LIMIT, configuredEmailTransport, type EmailTransport } from "@/lib/integrations/email";
 import { log } from "@/lib/log";
-import { findEmail, insertEmail, markEmail, type EmailRow } from "./store";
+import { findEmail, insertEmail, insertEmails, markEmail, markEmailsFailed, markEmailsSent, type EmailRow } from "./store";
 import type { RenderedEmail } from "./templates";
 
 export interface SendEmailInput {
@@ -77,6 +78,63 @@ async function deliver(row: EmailRow, transport: EmailTransport, now: Date, sens
     log.warn("email delivery failed", { id: row.id, to: row.toAddress, error: message });
   }
   return (await findEmail(row.id))!;
+}
+
+export type BulkEmail = Omit<SendEmailInput, "sensitive" | "now">;
+
+/**
+ * Many emails at once (a nightly run's notices): written to the outbox a thousand rows per
+ * statement, then handed to the transport a batch of up to 100 per request. A refused batch
+ * leaves its rows failed, each retryable from /admin/outbox like any other. Not for
+ * credentials: a sign-in link goes through sendEmail, which redacts it after delivery.
+ */
+export async function sendEmails(
+  inputs: BulkEmail[],
+  now: Date,
+  transport: EmailTransport | null = configuredEmailTransport(),
+): Promise<{ stored: number; sent: number; failed: number }> {
+  const result = { stored: 0, sent: 0, failed: 0 };
+  if (!inputs.length) return result;
+  const db = await getDb();
+  const from = getEnv().EMAIL_FROM;
+  const ids = await insertEmails(
+    db,
+    inputs.map((i) => ({
+      kind: i.kind,
+      toAddress: i.to,
+      fromAddress: from,
+      subject: i.email.subject,
+      html: i.email.html,
+      text: i.email.text,
+      status: transport ? ("pending" as const) : ("stored" as const),
+      provider: transport ? transport.name : ("outbox" as const),
+      partnerId: i.partnerId ?? null,
+    })),
+  );
+  if (!transport) {
+    log.info("emails stored in outbox", { count: inputs.length });
+    return { ...result, stored: inputs.length };
+  }
+  for (let i = 0; i < inputs.length; i += BATCH_LIMIT) {
+    const chunk = inputs.slice(i, i + BATCH_LIMIT);
+    const chunkIds = ids.slice(i, i + BATCH_LIMIT).map((r) => r.id);
+    // The rows' own ids make the key: a retried run resends nothing the provider already took.
+    const key = `batch-${createHash("sha256").update(chunkIds.join(",")).digest("hex")}`;
+    try {
+      const sent = await transport.sendBatch(
+        chunk.map((c) => ({ from, to: c.to, subject: c.email.subject, html: c.email.html, text: c.email.text })),
+        key,
+      );
+      await markEmailsSent(db, sent.map((s, k) => ({ id: chunkIds[k]!, providerMessageId: s.providerMessageId })), now);
+      result.sent += chunk.length;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await markEmailsFailed(db, chunkIds, message);
+      result.failed += chunk.length;
+      log.warn("email batch failed", { count: chunk.length, error: message });
+    }
+  }
+  return result;
 }
 
 /** Sends a failed email again through the configured transport (admin action). */

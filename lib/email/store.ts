@@ -1,7 +1,8 @@
 import "server-only";
-import { and, count, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import { newIds } from "@/lib/ids";
 
 export type EmailRow = typeof emailOutbox.$inferSelect;
 export type EmailStatus = EmailRow["status"];
@@ -12,6 +13,39 @@ export async function insertEmail(
 ): Promise<EmailRow> {
   const [row] = await db.insert(emailOutbox).values({ ...values, status: "pending" }).returning();
   return row!;
+}
+
+/** Many outbox rows in one statement per thousand, in the order given. */
+export async function insertEmails(
+  db: Queryable,
+  values: Omit<typeof emailOutbox.$inferInsert, "id" | "attempts">[],
+): Promise<{ id: string }[]> {
+  const out: { id: string }[] = [];
+  for (let i = 0; i < values.length; i += 1000) {
+    const chunk = values.slice(i, i + 1000);
+    const ids = newIds("email", chunk.length);
+    await db.insert(emailOutbox).values(chunk.map((v, k) => ({ ...v, id: ids[k]! })));
+    out.push(...ids.map((id) => ({ id })));
+  }
+  return out;
+}
+
+/** Marks a batch sent, each row with its provider message id, in one statement. */
+export async function markEmailsSent(db: Queryable, sent: { id: string; providerMessageId: string }[], now: Date): Promise<void> {
+  if (!sent.length) return;
+  const rows = sql.join(sent.map((s) => sql`(${s.id}, ${s.providerMessageId})`), sql`, `);
+  await db.execute(sql`update ${emailOutbox} set status = 'sent', provider_message_id = v.message_id, sent_at = ${now.toISOString()}::timestamptz,
+    error = null, attempts = ${emailOutbox.attempts} + 1
+    from (values ${rows}) as v(id, message_id) where ${emailOutbox.id} = v.id`);
+}
+
+/** Marks a batch failed with the provider's answer, in one statement. */
+export async function markEmailsFailed(db: Queryable, ids: string[], error: string): Promise<void> {
+  if (!ids.length) return;
+  await db
+    .update(emailOutbox)
+    .set({ status: "failed", error: error.slice(0, 500), attempts: sql`${emailOutbox.attempts} + 1` })
+    .where(inArray(emailOutbox.id, ids));
 }
 
 export async function markEmail(

@@ -14,9 +14,14 @@ export interface OutgoingEmail {
   idempotencyKey: string;
 }
 
+/** The most emails one batch request may carry (Resend's limit). */
+export const BATCH_LIMIT = 100;
+
 export interface EmailTransport {
   readonly name: "resend";
   send(email: OutgoingEmail): Promise<{ providerMessageId: string }>;
+  /** Up to BATCH_LIMIT emails in one request, all or none; ids in the order given. */
+  sendBatch(emails: Omit<OutgoingEmail, "idempotencyKey">[], idempotencyKey: string): Promise<{ providerMessageId: string }[]>;
 }
 
 export function resendTransport(apiKey: string, baseUrl?: string): EmailTransport {
@@ -30,6 +35,17 @@ export function resendTransport(apiKey: string, baseUrl?: string): EmailTranspor
       );
       if (error || !data) throw new Error(`Resend refused the email: ${error?.message ?? "no id returned"}`);
       return { providerMessageId: data.id };
+    },
+    async sendBatch(emails, idempotencyKey) {
+      if (emails.length > BATCH_LIMIT) throw new Error(`A batch holds at most ${BATCH_LIMIT} emails, not ${emails.length}`);
+      const { data, error } = await client.batch.send(
+        emails.map((e) => ({ from: e.from, to: e.to, subject: e.subject, html: e.html, text: e.text })),
+        { idempotencyKey },
+      );
+      if (error || !data || data.data.length !== emails.length) {
+        throw new Error(`Resend refused the batch: ${error?.message ?? `${data?.data.length ?? 0} ids returned for ${emails.length} emails`}`);
+      }
+      return data.data.map((d) => ({ providerMessageId: d.id }));
     },
   };
 }

@@ -44,16 +44,27 @@ export async function startFakeServer(route: Route) {
   };
 }
 
-/** Resend's POST /emails: 200 { id } for a valid key, its error shape otherwise. */
+/**
+ * Resend's POST /emails (200 { id }) and POST /emails/batch (200 { data: [{ id }] }, at most
+ * 100 emails) for a valid key, its error shape otherwise.
+ */
 export function fakeResend(options: { failWith?: { status: number; name: string; message: string } } = {}): Route {
   let n = 0;
   return (req) => {
-    if (req.method !== "POST" || req.path !== "/emails") return { status: 404, body: { name: "not_found", message: "Not found", statusCode: 404 } };
+    const batch = req.path === "/emails/batch";
+    if (req.method !== "POST" || (req.path !== "/emails" && !batch)) return { status: 404, body: { name: "not_found", message: "Not found", statusCode: 404 } };
     if (req.headers.authorization !== "Bearer re_test_key") {
       return { status: 401, body: { name: "missing_api_key", message: "Missing API key", statusCode: 401 } };
     }
     if (options.failWith) {
       return { status: options.failWith.status, body: { ...options.failWith, statusCode: options.failWith.status } };
+    }
+    if (batch) {
+      const emails = Array.isArray(req.json) ? req.json : [];
+      if (emails.length === 0 || emails.length > 100) {
+        return { status: 422, body: { name: "validation_error", message: "A batch holds 1 to 100 emails", statusCode: 422 } };
+      }
+      return { status: 200, body: { data: emails.map(() => ({ id: `re_msg_${++n}` })) } };
     }
     n += 1;
     return { status: 200, body: { id: `re_msg_${n}` } };
