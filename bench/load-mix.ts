@@ -1,12 +1,12 @@
 // Load test: many concurrent visitors over a realistic mix of the public
-// surfaces (directory search, profiles, tracking redirects, public API reads),
+// surfaces (directory search, profiles, badge images, tracking redirects, public API reads),
 // against a running production build. Each virtual user is one visitor from
 // their own IP: a request, a pause to read (think time), the next request.
 // Prints throughput, p50/p95/p99 and errors per endpoint and overall.
 //
 //   npm run load -- --url http://localhost:3000 --users 1000 --duration 60 --think 5000
 //
-// Slugs come from the public API; tracking-link codes from DATABASE_URL when set
+// Slugs and badge ids come from the public API; tracking-link codes from DATABASE_URL when set
 // (otherwise the demo seed's "<slug>-pricing" codes). An error is any network
 // failure, timeout, 5xx, 429, or a status other than the endpoint's expected one.
 // With METRICS_TOKEN set (as on the server), it also reads the server's CPU time
@@ -63,10 +63,15 @@ const STACKS = ["", "wordpress", "shopify", "workers", "custom"];
 const REGIONS = ["", "europe", "na", "apac"];
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 
-async function discover(): Promise<{ slugs: string[]; codes: string[] }> {
+async function discover(): Promise<{ slugs: string[]; codes: string[]; badges: { id: string; site: string }[] }> {
   const res = await get("/api/v1/partners?pageSize=100", {});
   if (res.status !== 200) throw new Error(`GET /api/v1/partners answered ${res.status}: is the app running at ${opts.url}?`);
-  const slugs = (JSON.parse(res.body).data as { slug: string }[]).map((p) => p.slug);
+  const listed = JSON.parse(res.body).data as { slug: string; website?: string | null; badges: { id: string; state: string }[] }[];
+  const slugs = listed.map((p) => p.slug);
+  // Badge images as partner websites embed them: the page that shows one is the referrer.
+  const badges = listed.flatMap((p) =>
+    p.badges.filter((b) => b.state !== "revoked").map((b) => ({ id: b.id, site: p.website ?? `https://${p.slug}.example/` })),
+  );
   let codes: string[] = [];
   if (process.env.DATABASE_URL) {
     const sql = postgres(process.env.DATABASE_URL, { max: 1 });
@@ -74,7 +79,8 @@ async function discover(): Promise<{ slugs: string[]; codes: string[] }> {
     await sql.end();
   }
   if (!codes.length) codes = slugs.map((s) => `${s}-pricing`);
-  return { slugs, codes };
+  if (!badges.length) throw new Error("The directory lists no badges to request");
+  return { slugs, codes, badges };
 }
 
 interface Endpoint {
@@ -82,9 +88,10 @@ interface Endpoint {
   weight: number;
   expect: number;
   path: () => string;
+  headers?: () => Record<string, string>;
 }
 
-function endpoints(slugs: string[], codes: string[]): Endpoint[] {
+function endpoints(slugs: string[], codes: string[], badges: { id: string; site: string }[]): Endpoint[] {
   const search = () => {
     const p = new URLSearchParams();
     const q = pick(QUERIES);
@@ -95,10 +102,21 @@ function endpoints(slugs: string[], codes: string[]): Endpoint[] {
     if (region) p.set("region", region);
     return p.toString();
   };
+  let badge = pick(badges);
   return [
-    { name: "directory search (page)", weight: 20, expect: 200, path: () => `/?${search()}` },
-    { name: "partner profile (page)", weight: 25, expect: 200, path: () => `/partners/${pick(slugs)}` },
-    { name: "tracking redirect /r/<code>", weight: 25, expect: 302, path: () => `/r/${pick(codes)}` },
+    { name: "directory search (page)", weight: 15, expect: 200, path: () => `/?${search()}` },
+    { name: "partner profile (page)", weight: 20, expect: 200, path: () => `/partners/${pick(slugs)}` },
+    {
+      name: "badge image /badges/<id>",
+      weight: 15,
+      expect: 200,
+      path: () => {
+        badge = pick(badges);
+        return `/badges/${badge.id}.${Math.random() < 0.8 ? "svg" : "png"}`;
+      },
+      headers: () => ({ referer: badge.site, accept: "image/avif,image/webp,image/svg+xml,image/*;q=0.8" }),
+    },
+    { name: "tracking redirect /r/<code>", weight: 20, expect: 302, path: () => `/r/${pick(codes)}` },
     { name: "API directory search", weight: 15, expect: 200, path: () => `/api/v1/partners?${search()}` },
     { name: "API partner profile", weight: 15, expect: 200, path: () => `/api/v1/partners/${pick(slugs)}` },
   ];
@@ -124,8 +142,8 @@ async function serverCpuSeconds(): Promise<number | null> {
 }
 
 async function main() {
-  const { slugs, codes } = await discover();
-  const mix = endpoints(slugs, codes);
+  const { slugs, codes, badges } = await discover();
+  const mix = endpoints(slugs, codes, badges);
   const totalWeight = mix.reduce((s, e) => s + e.weight, 0);
   const choose = () => {
     let r = Math.random() * totalWeight;
@@ -138,7 +156,7 @@ async function main() {
   const end = measureFrom + opts.duration * 1000;
   console.log(
     `${opts.users} users, think time ~${opts.think} ms, ${opts.ramp} s ramp-up then ${opts.duration} s measured, against ${opts.url} ` +
-      `(${slugs.length} partners, ${codes.length} tracking links)`,
+      `(${slugs.length} partners, ${badges.length} badges, ${codes.length} tracking links)`,
   );
 
   async function user(i: number) {
@@ -153,7 +171,8 @@ async function main() {
       const t0 = performance.now();
       let status = 0;
       try {
-        status = (await get(e.path(), headers)).status;
+        const path = e.path();
+        status = (await get(path, { ...headers, ...e.headers?.() })).status;
       } catch {
         status = 0;
       }
