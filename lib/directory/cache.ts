@@ -9,20 +9,33 @@ import { metrics } from "@/lib/metrics/registry";
 // every older entry unreachable at once. With REDIS_URL the generation and the
 // entries live in Redis, so every instance sees an invalidation; without it
 // they live in this process. Hits and misses: pp_cache_requests_total{cache="directory"}.
+//
+// Under load two more rules keep a popular page from stampeding the database:
+// - one computation per key at a time in a process: requests that miss while it runs
+//   wait for it instead of starting their own;
+// - stale while revalidate: for DIRECTORY_CACHE_STALE_MS after an entry of the current
+//   generation expires, it is still served (counted as result="stale") while one
+//   refresh runs in the background. An invalidation is never served stale: it changes
+//   the generation, and entries of another generation are unreachable.
 
 export const DIRECTORY_CACHE_TTL_MS = 30_000;
+export const DIRECTORY_CACHE_STALE_MS = 5 * 60_000;
 const MAX_ENTRIES = 2_000;
 const GENERATION_KEY = "pp:directory:generation";
 
 interface Entry {
   value: unknown;
-  expiresAt: number;
+  /** Fresh until then; served stale (and refreshed) until staleUntil. */
+  freshUntil: number;
+  staleUntil: number;
 }
 
-const g = globalThis as typeof globalThis & { __ppDirectoryCache?: { generation: number; entries: Map<string, Entry> } };
+const g = globalThis as typeof globalThis & {
+  __ppDirectoryCache?: { generation: number; entries: Map<string, Entry>; inflight: Map<string, Promise<unknown>> };
+};
 
 function local() {
-  return (g.__ppDirectoryCache ??= { generation: 1, entries: new Map() });
+  return (g.__ppDirectoryCache ??= { generation: 1, entries: new Map(), inflight: new Map() });
 }
 
 async function generation(): Promise<number> {
@@ -40,41 +53,71 @@ export async function directoryGeneration(): Promise<number> {
   return generation();
 }
 
-/** Returns the cached value for `key`, or computes, stores and returns it. */
+async function readEntry(fullKey: string): Promise<Entry | undefined> {
+  const redis = getRedis();
+  if (!redis) return local().entries.get(fullKey);
+  try {
+    const hit = await redis.get(fullKey);
+    return hit === null ? undefined : (JSON.parse(hit) as Entry);
+  } catch (error) {
+    log.warn("directory cache read failed", { error: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  }
+}
+
+function writeEntry(fullKey: string, gen: number, value: unknown, nowMs: number): void {
+  const entry: Entry = { value, freshUntil: nowMs + DIRECTORY_CACHE_TTL_MS, staleUntil: nowMs + DIRECTORY_CACHE_TTL_MS + DIRECTORY_CACHE_STALE_MS };
+  const redis = getRedis();
+  if (redis) {
+    redis.set(fullKey, JSON.stringify(entry), "PX", DIRECTORY_CACHE_TTL_MS + DIRECTORY_CACHE_STALE_MS).catch(() => undefined);
+    return;
+  }
+  const store = local();
+  if (store.generation !== gen) return; // invalidated while computing: keep nothing older
+  if (store.entries.size >= MAX_ENTRIES) {
+    for (const [k, e] of store.entries) if (e.staleUntil <= nowMs) store.entries.delete(k);
+    if (store.entries.size >= MAX_ENTRIES) store.entries.clear();
+  }
+  store.entries.set(fullKey, entry);
+}
+
+/** Runs compute once per key at a time in this process, and stores what it gives. */
+function computeOnce<T>(fullKey: string, gen: number, compute: () => Promise<T>, nowMs: number): Promise<T> {
+  const { inflight } = local();
+  const running = inflight.get(fullKey);
+  if (running) return running as Promise<T>;
+  const p = compute()
+    .then((value) => {
+      writeEntry(fullKey, gen, value, nowMs);
+      return value;
+    })
+    .finally(() => inflight.delete(fullKey));
+  inflight.set(fullKey, p);
+  return p;
+}
+
+/**
+ * Returns the cached value for `key`, or computes, stores and returns it. A value past its
+ * TTL but within the stale window is returned at once while it is refreshed behind.
+ */
 export async function cachedDirectory<T>(key: string, compute: () => Promise<T>, nowMs = Date.now()): Promise<T> {
   const gen = await generation();
   const fullKey = `pp:directory:${gen}:${key}`;
-  const redis = getRedis();
   const m = metrics().cache;
-  if (redis) {
-    try {
-      const hit = await redis.get(fullKey);
-      if (hit !== null) {
-        m.inc({ cache: "directory", result: "hit" });
-        return JSON.parse(hit) as T;
-      }
-    } catch (error) {
-      log.warn("directory cache read failed", { error: error instanceof Error ? error.message : String(error) });
-    }
-    m.inc({ cache: "directory", result: "miss" });
-    const value = await compute();
-    redis.set(fullKey, JSON.stringify(value), "PX", DIRECTORY_CACHE_TTL_MS).catch(() => undefined);
-    return value;
-  }
-  const store = local();
-  const entry = store.entries.get(fullKey);
-  if (entry && entry.expiresAt > nowMs) {
+  const entry = await readEntry(fullKey);
+  if (entry && entry.freshUntil > nowMs) {
     m.inc({ cache: "directory", result: "hit" });
     return entry.value as T;
   }
-  m.inc({ cache: "directory", result: "miss" });
-  const value = await compute();
-  if (store.entries.size >= MAX_ENTRIES) {
-    for (const [k, e] of store.entries) if (e.expiresAt <= nowMs || k.startsWith(`pp:directory:${gen - 1}:`)) store.entries.delete(k);
-    if (store.entries.size >= MAX_ENTRIES) store.entries.clear();
+  if (entry && entry.staleUntil > nowMs) {
+    m.inc({ cache: "directory", result: "stale" });
+    computeOnce(fullKey, gen, compute, nowMs).catch((error) =>
+      log.warn("directory cache refresh failed", { key, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return entry.value as T;
   }
-  store.entries.set(fullKey, { value, expiresAt: nowMs + DIRECTORY_CACHE_TTL_MS });
-  return value;
+  m.inc({ cache: "directory", result: "miss" });
+  return computeOnce(fullKey, gen, compute, nowMs);
 }
 
 /** Makes every cached directory page and profile stale (on this instance, and on all of them with Redis). */
@@ -82,6 +125,7 @@ export async function invalidateDirectoryCache(reason: string): Promise<void> {
   const store = local();
   store.generation += 1;
   store.entries.clear();
+  store.inflight.clear();
   const redis = getRedis();
   if (redis) {
     try {

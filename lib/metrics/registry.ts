@@ -39,7 +39,7 @@ export function metrics(): Metrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
-    cache: new Counter({ name: "pp_cache_requests_total", help: "Cache lookups by cache and result (hit/miss)", labelNames: ["cache", "result"], registers: [registry] }),
+    cache: new Counter({ name: "pp_cache_requests_total", help: "Cache lookups by cache and result (hit, stale: served while refreshed, miss)", labelNames: ["cache", "result"], registers: [registry] }),
     queueDepth: new Gauge({
       name: "pp_job_queue_depth",
       help: "Jobs waiting, by queue",
