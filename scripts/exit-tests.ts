@@ -4,6 +4,7 @@
 // `npm run exit-tests -- --fixture=<pass|fail-1|fail-2|fail-3|empty>` evaluates a
 // fixed data set instead (nothing is read or recorded), to see each verdict.
 import { closeDb, getDbHandle } from "@/db/client";
+import { closeRedis } from "@/lib/integrations/redis";
 import { migrateDb } from "@/db/migrate";
 import { evaluateAll, formatResultLine } from "@/lib/exit-tests/evaluate";
 import { FIXTURE_NAMES, fixture, type FixtureName } from "@/lib/exit-tests/fixtures";
@@ -36,6 +37,7 @@ try {
   const run = await runExitTests({ now: new Date(), trigger: "cli" });
   console.log(`Run ${run.id} · evidence package manifest SHA-256 ${run.manifestSha256}`);
   await closeDb();
+  await closeRedis();
   report(run.results);
 } catch (error) {
   fail(error);

@@ -1,6 +1,7 @@
 // Runs before `npm run dev` and `npm start`: validates the environment, applies
 // migrations, and seeds the demo the first time (never again on existing data).
 import { closeDb, getDbHandle } from "@/db/client";
+import { closeRedis } from "@/lib/integrations/redis";
 import { migrateDb } from "@/db/migrate";
 import { isSeeded, seedDemo } from "@/db/seed";
 import { envOrExit, fail } from "./cli";
@@ -19,6 +20,7 @@ try {
     console.log(`Database ready: ${where}. Seeded the demo: ${result.partners} partners, ${result.users} users.`);
   }
   await closeDb();
+  await closeRedis();
 } catch (error) {
   fail(error);
 }

@@ -2,6 +2,7 @@
 // putting a new key first; when it reports 0 unreadable, the old keys can be
 // removed from ENCRYPTION_KEYS. Safe to run again. Usage: npm run secrets:reencrypt
 import { closeDb } from "@/db/client";
+import { closeRedis } from "@/lib/integrations/redis";
 import { reencryptSecrets } from "@/lib/crypto/reencrypt";
 import { envOrExit, fail } from "./cli";
 
@@ -12,6 +13,7 @@ try {
   console.log(`Current key ${r.currentKeyId}: ${r.scanned} rows scanned, ${r.reencrypted} re-encrypted, ${r.unreadable.length} unreadable.`);
   for (const u of r.unreadable) console.log(`  unreadable (its key is no longer in ENCRYPTION_KEYS): ${u}`);
   await closeDb();
+  await closeRedis();
   process.exitCode = r.unreadable.length ? 1 : 0;
 } catch (error) {
   fail(error);

@@ -3,6 +3,7 @@
 import { rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { closeDb, getDbHandle, pgliteDataDir } from "@/db/client";
+import { closeRedis } from "@/lib/integrations/redis";
 import { migrateDb } from "@/db/migrate";
 import { isSeeded, seedDemo } from "@/db/seed";
 import { envOrExit, fail } from "./cli";
@@ -25,6 +26,7 @@ try {
     console.log(`Seeded the demo: ${result.partners} partners, ${result.users} users.`);
   }
   await closeDb();
+  await closeRedis();
 } catch (error) {
   fail(error);
 }

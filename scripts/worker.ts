@@ -10,6 +10,7 @@
 //
 // Prints one JSON line per job run.
 import { closeDb } from "@/db/client";
+import { closeRedis } from "@/lib/integrations/redis";
 import { envOrExit, fail } from "./cli";
 
 const JOBS = {
@@ -68,6 +69,7 @@ try {
     await new Promise((r) => setTimeout(r, interval));
   }
   await closeDb();
+  await closeRedis();
 } catch (error) {
   fail(error);
 }

@@ -17,6 +17,13 @@ export function getRedis(): Redis | null {
   return (g.__ppRedis = client);
 }
 
+/** Closes this process's connection, if one was opened (command-line scripts, before exiting). */
+export async function closeRedis(): Promise<void> {
+  const client = g.__ppRedis;
+  g.__ppRedis = undefined;
+  if (client) await client.quit().catch(() => client.disconnect());
+}
+
 /** Tests: forget the connection (after closing it) so the next call reads the environment again. */
 export async function resetRedisForTests(): Promise<void> {
   const client = g.__ppRedis;
