@@ -58,6 +58,8 @@ describe("platform API: installs and survival checks", () => {
       [{ installId: "ins_unknown", assetsChecked: 3, assetsSurvived: 3, method: "remote" }, "installId"],
       [{ installId: install.id, assetsChecked: -3, assetsSurvived: 0 }, "assetsChecked"],
       [{ installId: install.id, assetsChecked: 3, assetsSurvived: 4, method: "remote" }, "assetsSurvived"],
+      // Larger than any check (and than the database's integer column): a 400, not a 500.
+      [{ installId: install.id, assetsChecked: 9007199254740991, assetsSurvived: 2, method: "embedded" }, "assetsChecked"],
     ] as const) {
       const res = await postCheck(req("/api/v1/survival-checks", { method: "POST", key: platform, body }), none);
       expect(res.status).toBe(400);

@@ -59,8 +59,15 @@ export const platformInstallSchema = z
   .refine((v) => !v.verifiedAt || v.verifiedAt >= v.startedAt, { message: "Must not be before startedAt", path: ["verifiedAt"] });
 export type PlatformInstallInput = z.infer<typeof platformInstallSchema>;
 
+/** Most assets one survival check may report (well inside the database's integer columns). */
+export const MAX_ASSETS_PER_CHECK = 1_000_000;
+
 const count = (label: string) =>
-  z.number({ message: `${label} must be a number` }).int({ message: `${label} must be a whole number` }).min(0, { message: `${label} must not be negative` });
+  z
+    .number({ message: `${label} must be a number` })
+    .int({ message: `${label} must be a whole number` })
+    .min(0, { message: `${label} must not be negative` })
+    .max(MAX_ASSETS_PER_CHECK, { message: `${label} must be at most 1,000,000 per check` });
 
 const assetResult = z
   .object({
