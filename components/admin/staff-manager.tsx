@@ -121,7 +121,7 @@ export function StaffManager({
               <tr>
                 <Th>Person</Th>
                 <Th className="hidden sm:table-cell">Exec</Th>
-                <Th className="hidden md:table-cell">Account since</Th>
+                <Th className="hidden md:table-cell">Admin since</Th>
                 <Th className="hidden md:table-cell">Last sign-in</Th>
                 <Th className="text-right">Actions</Th>
               </tr>

@@ -207,6 +207,17 @@ describe("the staff list", () => {
     expect((await getStaffView(exec!.as, { page: 2, pageSize: 1 })).rows.map((r) => r.userId)).toEqual([plain!.row.id]);
   });
 
+  it("shows since when each person has been an admin: the latest grant, or the account's creation", async () => {
+    const [exec] = await staffOf("exec");
+    const longAgo = new Date(T0.getTime() - 400 * 86_400_000);
+    const user = await makeUser({ name: "Promoted Later", createdAt: longAgo });
+    const granted = new Date(T0.getTime() + 5 * 86_400_000);
+    await addAdmin({ principal: exec!.as, input: { email: user.email }, now: granted });
+    const rows = (await getStaffView(exec!.as, { page: 1, pageSize: 10 })).rows;
+    expect(rows.find((r) => r.userId === user.id)!.adminSince.toISOString()).toBe(granted.toISOString());
+    expect(rows.find((r) => r.userId === exec!.row.id)!.adminSince.toISOString()).toBe(exec!.row.createdAt.toISOString());
+  });
+
   it("is for admins only", async () => {
     const { asOwner } = await makeTeam();
     await expect(getStaffView(asOwner, { page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "forbidden" });

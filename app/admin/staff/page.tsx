@@ -45,7 +45,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           email: r.email,
           name: r.name,
           isExec: r.isExec,
-          since: formatDate(r.createdAt),
+          since: formatDate(r.adminSince),
           lastSignIn: formatRelative(r.lastSignInAt, now),
           isYou: r.isYou,
           can: r.can,
