@@ -1,7 +1,7 @@
 import "server-only";
-import { getDb } from "@/db/client";
-import { getEnv } from "@/lib/env";
 import { createHash } from "node:crypto";
+import { getDb, slices } from "@/db/client";
+import { getEnv } from "@/lib/env";
 import { BATCH_LIMIT, configuredEmailTransport, type EmailTransport } from "@/lib/integrations/email";
 import { log } from "@/lib/log";
 import { findEmail, insertEmail, insertEmails, markEmail, markEmailsFailed, markEmailsSent, type EmailRow } from "./store";
@@ -115,9 +115,10 @@ export async function sendEmails(
     log.info("emails stored in outbox", { count: inputs.length });
     return { ...result, stored: inputs.length };
   }
-  for (let i = 0; i < inputs.length; i += BATCH_LIMIT) {
-    const chunk = inputs.slice(i, i + BATCH_LIMIT);
-    const chunkIds = ids.slice(i, i + BATCH_LIMIT).map((r) => r.id);
+  const batches = slices(inputs.map((input, k) => ({ input, id: ids[k]! })), BATCH_LIMIT);
+  for (const batch of batches) {
+    const chunk = batch.map((b) => b.input);
+    const chunkIds = batch.map((b) => b.id);
     // The rows' own ids make the key: a retried run resends nothing the provider already took.
     const key = `batch-${createHash("sha256").update(chunkIds.join(",")).digest("hex")}`;
     try {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb, type Queryable } from "@/db/client";
+import { getDb, slices, type Queryable } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { newIds } from "@/lib/ids";
 
@@ -15,19 +15,11 @@ export async function insertEmail(
   return row!;
 }
 
-/** Many outbox rows in one statement per thousand, in the order given. */
-export async function insertEmails(
-  db: Queryable,
-  values: Omit<typeof emailOutbox.$inferInsert, "id" | "attempts">[],
-): Promise<{ id: string }[]> {
-  const out: { id: string }[] = [];
-  for (let i = 0; i < values.length; i += 1000) {
-    const chunk = values.slice(i, i + 1000);
-    const ids = newIds("email", chunk.length);
-    await db.insert(emailOutbox).values(chunk.map((v, k) => ({ ...v, id: ids[k]! })));
-    out.push(...ids.map((id) => ({ id })));
-  }
-  return out;
+/** Many outbox rows in one statement per thousand; their ids, in the order given. */
+export async function insertEmails(db: Queryable, values: Omit<typeof emailOutbox.$inferInsert, "id" | "attempts">[]): Promise<string[]> {
+  const ids = newIds("email", values.length);
+  for (const slice of slices(values.map((v, k) => ({ ...v, id: ids[k]! })), 1000)) await db.insert(emailOutbox).values(slice);
+  return ids;
 }
 
 /** Marks a batch sent, each row with its provider message id, in one statement. */
