@@ -1,4 +1,6 @@
+import { closeDb } from "@/db/client";
 import { EnvError, getEnv, type Env } from "@/lib/env";
+import { closeRedis } from "@/lib/integrations/redis";
 
 /** Validates the environment for a command-line script; exits naming the bad variable. */
 export function envOrExit(): Env {
@@ -16,4 +18,10 @@ export function envOrExit(): Env {
 export function fail(error: unknown): never {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
+}
+
+/** Closes the database and Redis connections, so a script's process exits once its work is done. */
+export async function closeConnections(): Promise<void> {
+  await closeDb();
+  await closeRedis();
 }

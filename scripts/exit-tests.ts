@@ -3,14 +3,13 @@
 // numbers, and exits non-zero if any test fails.
 // `npm run exit-tests -- --fixture=<pass|fail-1|fail-2|fail-3|empty>` evaluates a
 // fixed data set instead (nothing is read or recorded), to see each verdict.
-import { closeDb, getDbHandle } from "@/db/client";
-import { closeRedis } from "@/lib/integrations/redis";
+import { getDbHandle } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { evaluateAll, formatResultLine } from "@/lib/exit-tests/evaluate";
 import { FIXTURE_NAMES, fixture, type FixtureName } from "@/lib/exit-tests/fixtures";
 import { runExitTests } from "@/lib/exit-tests/run-exit-tests";
 import type { ExitTestResult } from "@/lib/exit-tests/types";
-import { envOrExit, fail } from "./cli";
+import { closeConnections, envOrExit, fail } from "./cli";
 
 const env = envOrExit();
 const fixtureArg = process.argv.find((a) => a.startsWith("--fixture="))?.slice("--fixture=".length);
@@ -36,8 +35,7 @@ try {
   await migrateDb(handle, { databaseUrl: env.DATABASE_URL });
   const run = await runExitTests({ now: new Date(), trigger: "cli" });
   console.log(`Run ${run.id} · evidence package manifest SHA-256 ${run.manifestSha256}`);
-  await closeDb();
-  await closeRedis();
+  await closeConnections();
   report(run.results);
 } catch (error) {
   fail(error);

@@ -1,12 +1,12 @@
-import { closeDb, getDbHandle } from "@/db/client";
+import { getDbHandle } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
-import { envOrExit, fail } from "./cli";
+import { closeConnections, envOrExit, fail } from "./cli";
 
 const env = envOrExit();
 try {
   await migrateDb(await getDbHandle(), { databaseUrl: env.DATABASE_URL });
   console.log("Migrations applied.");
-  await closeDb();
+  await closeConnections();
 } catch (error) {
   fail(error);
 }

@@ -1,10 +1,9 @@
 // Runs before `npm run dev` and `npm start`: validates the environment, applies
 // migrations, and seeds the demo the first time (never again on existing data).
-import { closeDb, getDbHandle } from "@/db/client";
-import { closeRedis } from "@/lib/integrations/redis";
+import { getDbHandle } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { isSeeded, seedDemo } from "@/db/seed";
-import { envOrExit, fail } from "./cli";
+import { closeConnections, envOrExit, fail } from "./cli";
 
 const env = envOrExit();
 try {
@@ -19,8 +18,7 @@ try {
     const result = await seedDemo(handle.db, { now: new Date() });
     console.log(`Database ready: ${where}. Seeded the demo: ${result.partners} partners, ${result.users} users.`);
   }
-  await closeDb();
-  await closeRedis();
+  await closeConnections();
 } catch (error) {
   fail(error);
 }

@@ -1,10 +1,8 @@
 // Re-encrypts stored secrets under the first key of ENCRYPTION_KEYS. Run after
 // putting a new key first; when it reports 0 unreadable, the old keys can be
 // removed from ENCRYPTION_KEYS. Safe to run again. Usage: npm run secrets:reencrypt
-import { closeDb } from "@/db/client";
-import { closeRedis } from "@/lib/integrations/redis";
 import { reencryptSecrets } from "@/lib/crypto/reencrypt";
-import { envOrExit, fail } from "./cli";
+import { closeConnections, envOrExit, fail } from "./cli";
 
 const env = envOrExit();
 if (!env.ENCRYPTION_KEYS) console.warn("ENCRYPTION_KEYS is not set: using the key generated in the data folder.");
@@ -12,8 +10,7 @@ try {
   const r = await reencryptSecrets();
   console.log(`Current key ${r.currentKeyId}: ${r.scanned} rows scanned, ${r.reencrypted} re-encrypted, ${r.unreadable.length} unreadable.`);
   for (const u of r.unreadable) console.log(`  unreadable (its key is no longer in ENCRYPTION_KEYS): ${u}`);
-  await closeDb();
-  await closeRedis();
+  await closeConnections();
   process.exitCode = r.unreadable.length ? 1 : 0;
 } catch (error) {
   fail(error);

@@ -2,11 +2,10 @@
 // `npm run db:reset`: deletes everything, migrates and seeds again.
 import { rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import { closeDb, getDbHandle, pgliteDataDir } from "@/db/client";
-import { closeRedis } from "@/lib/integrations/redis";
+import { getDbHandle, pgliteDataDir } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { isSeeded, seedDemo } from "@/db/seed";
-import { envOrExit, fail } from "./cli";
+import { closeConnections, envOrExit, fail } from "./cli";
 
 const env = envOrExit();
 const reset = process.argv.includes("--reset");
@@ -25,8 +24,7 @@ try {
     const result = await seedDemo(handle.db, { now: new Date() });
     console.log(`Seeded the demo: ${result.partners} partners, ${result.users} users.`);
   }
-  await closeDb();
-  await closeRedis();
+  await closeConnections();
 } catch (error) {
   fail(error);
 }

@@ -9,9 +9,7 @@
 //   npm run worker -- --once --jobs deals,webhooks --batch 10
 //
 // Prints one JSON line per job run.
-import { closeDb } from "@/db/client";
-import { closeRedis } from "@/lib/integrations/redis";
-import { envOrExit, fail } from "./cli";
+import { closeConnections, envOrExit, fail } from "./cli";
 
 const JOBS = {
   webhooks: () => import("@/app/api/cron/webhooks/route"),
@@ -68,8 +66,7 @@ try {
     if (once) break;
     await new Promise((r) => setTimeout(r, interval));
   }
-  await closeDb();
-  await closeRedis();
+  await closeConnections();
 } catch (error) {
   fail(error);
 }
