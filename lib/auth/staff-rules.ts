@@ -15,6 +15,14 @@ import { decideAdmin, type AdminAction, type Viewer } from "./permissions";
 
 export type StaffChange = "add_admin" | "remove_admin" | "grant_exec" | "revoke_exec";
 
+/** The audit action each change is recorded under. */
+export const STAFF_AUDIT_ACTION: Record<StaffChange, string> = {
+  add_admin: "staff.admin_added",
+  remove_admin: "staff.admin_removed",
+  grant_exec: "staff.exec_granted",
+  revoke_exec: "staff.exec_revoked",
+};
+
 export interface StaffTarget {
   userId: string;
   email: string;

@@ -3,7 +3,7 @@ import { getDb, type Queryable } from "@/db/client";
 import { audit, diffFields } from "@/lib/audit/audit";
 import { actorOf } from "@/lib/auth/actor";
 import { assertAdmin, type Principal, type Viewer } from "@/lib/auth/permissions";
-import { decideStaffChange, type StaffChange, type StaffDecision, type StaffRole, type StaffTarget } from "@/lib/auth/staff-rules";
+import { decideStaffChange, STAFF_AUDIT_ACTION, type StaffChange, type StaffDecision, type StaffRole, type StaffTarget } from "@/lib/auth/staff-rules";
 import { AppError, conflict, forbidden, parseOrThrow, unauthorized } from "@/lib/errors";
 import { addAdminSchema, staffMemberSchema } from "./schemas";
 import { insertUser, lockStaff, lockUser, lockUserByEmail, partnerTeamsOf, setStaffRole, type UserRow } from "./store";
@@ -20,13 +20,6 @@ export interface StaffChangeResult {
 }
 
 type StaffArgs = { principal: Principal | null; userId: string; now: Date };
-
-const AUDIT_ACTION: Record<StaffChange, string> = {
-  add_admin: "staff.admin_added",
-  remove_admin: "staff.admin_removed",
-  grant_exec: "staff.exec_granted",
-  revoke_exec: "staff.exec_revoked",
-};
 
 /** The new role, or the refusal as an AppError (401, 403, 404 or 409 with the rule's message). */
 function roleOrThrow(decision: StaffDecision): StaffRole {
@@ -58,7 +51,7 @@ async function apply(tx: Queryable, a: { principal: Principal; change: StaffChan
   const diff = a.before ? diffFields(roleFields(a.before), roleFields(a.after)) : { before: null, after: roleFields(a.after) };
   await audit(tx, {
     actor: actorOf(a.principal),
-    action: AUDIT_ACTION[a.change],
+    action: STAFF_AUDIT_ACTION[a.change],
     object: { type: "user", id: a.user.id },
     before: diff?.before ?? null,
     after: { email: a.user.email, ...diff?.after },

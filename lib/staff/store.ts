@@ -2,7 +2,7 @@ import "server-only";
 import { asc, count, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { auditEvents, memberships, partners, users } from "@/db/schema";
-import type { StaffCounts, StaffRole } from "@/lib/auth/staff-rules";
+import { STAFF_AUDIT_ACTION, type StaffCounts, type StaffRole } from "@/lib/auth/staff-rules";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -11,7 +11,6 @@ export interface StaffMember {
   email: string;
   name: string | null;
   isExec: boolean;
-  createdAt: Date;
   /** When the admin role was last granted (the audit log), or the account's creation for admins from the seed. */
   adminSince: Date;
   lastSignInAt: Date | null;
@@ -22,9 +21,8 @@ const staffColumns = {
   email: users.email,
   name: users.name,
   isExec: users.isExec,
-  createdAt: users.createdAt,
   // Spelled out: inside the subquery an unqualified "id" would be the audit event's.
-  adminSince: sql<Date>`coalesce((select max(a.at) from ${auditEvents} a where a.object_type = 'user' and a.object_id = "users"."id" and a.action = 'staff.admin_added'), "users"."created_at")`.mapWith(
+  adminSince: sql<Date>`coalesce((select max(a.at) from ${auditEvents} a where a.object_type = 'user' and a.object_id = "users"."id" and a.action = ${STAFF_AUDIT_ACTION.add_admin}), "users"."created_at")`.mapWith(
     (v: Date | string) => (v instanceof Date ? v : new Date(v)),
   ),
   lastSignInAt: users.lastSignInAt,
