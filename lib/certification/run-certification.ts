@@ -3,7 +3,7 @@ import { getDb, type Queryable } from "@/db/client";
 import { auditMany, type AuditInput } from "@/lib/audit/audit";
 import { systemActor } from "@/lib/audit/actor";
 import { badgesChanged } from "@/lib/badges/invalidate";
-import { sendEmails } from "@/lib/email/send-email";
+import { sendEmails, type BulkEmail } from "@/lib/email/send-email";
 import { certificationNoticeEmail } from "@/lib/email/templates";
 import { getEnv } from "@/lib/env";
 import { emitMany } from "@/lib/events/emit";
@@ -276,7 +276,7 @@ async function notify(plans: Plan[], now: Date): Promise<void> {
   const consoleUrl = `${base}/console/certification`;
   const owners = await ownerEmails(db, plans.map((p) => p.partnerId));
   const admins = plans.some((p) => p.decision.tier.reason === "miss_twice" && p.tierTo !== p.decision.tier.from) ? await adminEmails(db) : [];
-  const out: { to: string; partnerId: string; kind: string; email: ReturnType<typeof certificationNoticeEmail> }[] = [];
+  const out: BulkEmail[] = [];
   const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
   for (const p of plans) {
     const c = p.decision.certification;
@@ -303,7 +303,7 @@ async function notify(plans: Plan[], now: Date): Promise<void> {
     }
   }
   try {
-    await sendEmails(out.map((o) => ({ kind: o.kind, to: o.to, email: o.email, partnerId: o.partnerId })), now);
+    await sendEmails(out, now);
   } catch (error) {
     log.warn("certification emails failed", { count: out.length, error: (error as Error).message });
   }
