@@ -300,7 +300,9 @@ export const ROUTE_ACCESS: Record<string, RouteEntry> = {
   "app/api/admin/audit/export/route.ts": { GET: { as: "session", expect: by(401, 403, 403, 403, 200) } },
   "app/api/auth/[...nextauth]/route.ts": {
     GET: { as: "session", path: () => "/api/auth/session", params: () => ({ nextauth: ["session"] }), expect: PUBLIC_GET },
-    POST: { skip: "Auth.js sign-in and sign-out: guarded by Auth.js's own CSRF token; the sign-in e2e specs drive them" },
+    // Without Auth.js's CSRF token every caller is sent back to sign-in (MissingCSRF) and nothing
+    // happens; lib/auth/authjs-csrf.test.ts checks where to, and that the token makes it work.
+    POST: { as: "session", path: () => "/api/auth/signout", params: () => ({ nextauth: ["signout"] }), expect: all(302) },
   },
   "app/api/bench/r/[code]/route.ts": { GET: { as: "session", params: (f) => ({ code: f.linkCode }), expect: all(404) } },
   "app/api/bench/redirect/route.ts": { GET: { as: "session", expect: all(404) } },
@@ -435,9 +437,11 @@ export const ACTION_ACCESS: Record<string, ActionEntry> = {
     archiveLinkAction: { args: (f) => [f.partnerId, f.linkId], expect: MEMBER_WRITE },
   },
   "lib/auth/actions.ts": {
-    requestMagicLink: { skip: "Anonymous by design (sign-in form); rate limits are tested in lib/rate-limit and the sign-in e2e spec" },
-    signInAsDemo: { skip: "Anonymous by design (demo sign-in); drives Auth.js's redirect flow, covered by the e2e sign-in helpers" },
-    signOutAction: { skip: "Ends the caller's own session; drives Auth.js's redirect flow, covered by e2e" },
+    // Anyone may ask for a sign-in link: everyone goes on to /sign-in/check-email.
+    requestMagicLink: { args: (_f, role) => [{}, formOf({ email: `matrix-${role}@signin.test` })], expect: all("redirect") },
+    signInAsDemo: { skip: "Signs in one of the seeded demo accounts, which the matrix's world does not have; the e2e setup signs in with it for every spec" },
+    // Ends the caller's own session (none for anonymous): everyone is sent home.
+    signOutAction: { args: () => [], expect: all("redirect") },
     // Switching to partner A: everyone signed in lands on /console; only A's people get A remembered.
     switchPartner: { args: (f) => [formOf({ partnerId: f.partnerId })], expect: by("signin", "redirect", "redirect", "redirect", "redirect") },
   },

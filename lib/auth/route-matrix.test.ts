@@ -395,7 +395,8 @@ function outcomeOfThrown(error: unknown): Outcome {
     if (error instanceof AppError) return `error:${error.code}`;
     throw error;
   }
-  if (nav.kind === "redirect") return nav.location.startsWith("/sign-in") ? "signin" : "redirect";
+  // The sign-in page itself (with or without a query), not its other pages such as /sign-in/check-email.
+  if (nav.kind === "redirect") return /^\/sign-in(\?|$)/.test(nav.location) ? "signin" : "redirect";
   return nav.status === 401 ? "signin" : nav.status === 403 ? "forbidden" : nav.status === 404 ? "notFound" : `http ${nav.status}`;
 }
 
